@@ -1,0 +1,98 @@
+#pragma once
+// The course model: what a validated course.json and its lessons hold.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace coursepack {
+
+/// Text by language tag ("fr" -> "...").
+using LanguageMap = std::map<std::string, std::string>;
+
+struct Outcome {
+  std::string id;
+  LanguageMap text;
+  std::string digcomp;  // DigComp 2.2 competence id, e.g. "2.4"
+};
+
+struct LiveSession {
+  std::string id;
+  LanguageMap title;
+  LanguageMap description;  // may be empty
+  int minutes = 0;
+  std::string after_module;  // empty: before the first module
+};
+
+struct Trainer {
+  std::string name;
+  LanguageMap bio;  // may be empty
+};
+
+struct Lesson {
+  std::string id;
+  LanguageMap title;
+  std::map<std::string, std::string> file;      // language -> path relative to the course
+  std::map<std::string, std::string> markdown;  // language -> file content (valid UTF-8)
+  int minutes = 0;                              // 0: not given
+};
+
+struct Choice {
+  LanguageMap text;
+  bool correct = false;
+};
+
+struct Question {
+  std::string id;
+  std::vector<std::string> tests;  // lesson ids of the same module
+  LanguageMap prompt;
+  std::vector<Choice> choices;     // exactly one correct
+  LanguageMap feedback;            // may be empty
+
+  /// Position of the correct choice (validation guarantees there is one).
+  std::size_t correct_choice() const;
+};
+
+struct Module {
+  std::string id;
+  LanguageMap title;
+  LanguageMap description;  // may be empty
+  std::vector<std::string> outcomes;
+  std::vector<Lesson> lessons;
+  std::vector<Question> quiz;
+
+  int minutes() const;  // sum of the lessons' minutes
+};
+
+struct Workload {
+  int online_minutes = 0;
+  int self_study_minutes = 0;
+  int live_minutes = 0;
+};
+
+struct Assessment {
+  int questions_per_module = 0;
+  int pretest_threshold = 0;  // percent
+  int mastery_score = 0;      // percent
+};
+
+struct Course {
+  std::string id;
+  std::string iri;  // no trailing slash
+  std::vector<std::string> languages;  // first: source language
+  LanguageMap title;
+  LanguageMap description;
+  LanguageMap audience;
+  int eqf_level = 0;
+  int duration_minutes = 0;
+  Workload workload;
+  std::vector<Outcome> outcomes;
+  std::vector<LiveSession> live_sessions;
+  std::vector<Trainer> trainers;
+  Assessment assessment;
+  std::vector<Module> modules;
+
+  const Outcome* find_outcome(const std::string& outcome_id) const;
+};
+
+}  // namespace coursepack

@@ -1,0 +1,38 @@
+#pragma once
+// Reads one course: course.json text in, a validated Course or every problem out.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coursepack/core/course.h"
+#include "coursepack/core/diagnostic.h"
+
+namespace coursepack {
+
+/// What the course folder holds at a relative path. The core does no I/O: the caller
+/// passes an implementation (the disk in the CLI, a map in tests).
+class SourceFiles {
+ public:
+  enum class Status { ok, missing, outside_course, not_a_file };
+  struct File {
+    Status status = Status::missing;
+    std::string content;
+  };
+  virtual ~SourceFiles() = default;
+  /// `relative_path` is already checked: relative, no `..`, forward slashes.
+  virtual File read(std::string_view relative_path) const = 0;
+};
+
+struct CourseReadResult {
+  std::optional<Course> course;          // set only when diagnostics is empty
+  std::vector<Diagnostic> diagnostics;   // sorted by position
+};
+
+/// Parses and validates `json_text`, the content of `file_name` (used in messages only),
+/// reading lesson files through `files`. Never throws; every problem is a diagnostic.
+CourseReadResult read_course(std::string_view json_text, const std::string& file_name,
+                             const SourceFiles& files);
+
+}  // namespace coursepack

@@ -1,0 +1,61 @@
+#pragma once
+// The shape of course.json as data: one table per kind of object. The validator walks
+// these tables and the JSON Schema for editors is generated from them, so the
+// documentation, the schema and the checks cannot disagree.
+
+#include <climits>
+#include <span>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace coursepack {
+
+enum class ValueKind {
+  string,         // non-empty string
+  integer,        // within [min, max]
+  boolean,
+  id,             // see id_pattern
+  iri,            // http:// or https://
+  language_tags,  // non-empty array of language tags
+  language_map,   // object: language tag -> non-empty string
+  path_map,       // object: language tag -> relative file path
+  id_list,        // array of ids
+  object,         // fields in `shape`
+  object_list,    // array of objects with fields in `shape`
+  ignored,        // anything ("$schema")
+};
+
+struct ObjectShape;
+
+struct FieldSpec {
+  std::string_view name;
+  ValueKind kind;
+  bool required;
+  std::string_view description;
+  const ObjectShape* shape = nullptr;  // object, object_list
+  long long min = LLONG_MIN;           // integer range; minimum items for lists
+  long long max = LLONG_MAX;
+};
+
+struct ObjectShape {
+  std::string_view name;  // "course", "module", ...: used in messages and schema $defs
+  std::span<const FieldSpec> fields;
+
+  const FieldSpec* find(std::string_view field_name) const;
+};
+
+/// The root shape: course.json.
+const ObjectShape& course_shape();
+
+/// Ids: 1..64 of A-Z a-z 0-9 - _, starting with a letter or digit.
+inline constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
+bool is_valid_id(std::string_view text);
+/// BCP 47 shape: a 2-3 letter language, then subtags of 1-8 letters or digits.
+inline constexpr std::string_view language_tag_pattern = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
+bool is_valid_language_tag(std::string_view text);
+
+/// The JSON Schema (draft 2020-12) of course.json, generated from the tables.
+nlohmann::ordered_json course_json_schema();
+
+}  // namespace coursepack

@@ -1,0 +1,51 @@
+#pragma once
+// A located problem in a course source, and the sink that collects them.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coursepack/core/json_index.h"
+
+namespace coursepack {
+
+/// One problem, located as `file:line:column: /json/pointer: message`.
+struct Diagnostic {
+  std::string file;
+  TextPosition position;
+  std::string pointer;
+  std::string message;
+
+  /// The one-line form users see and tests pin.
+  std::string to_string() const;
+};
+
+/// Collects diagnostics for one JSON document, resolving pointers to positions
+/// through the document's index.
+class DiagnosticSink {
+ public:
+  DiagnosticSink(std::string file, const JsonIndex& index, std::vector<Diagnostic>& out)
+      : file_(std::move(file)), index_(index), out_(out) {}
+
+  /// Reports at the start of the value that `pointer` names.
+  void at_value(std::string_view pointer, std::string message);
+  /// Reports at the key of the object member that `pointer` names (unknown keys).
+  void at_key(std::string_view pointer, std::string message);
+
+  const std::string& file() const { return file_; }
+  const JsonIndex& index() const { return index_; }
+
+ private:
+  std::string file_;
+  const JsonIndex& index_;
+  std::vector<Diagnostic>& out_;
+};
+
+/// Sorts by file, then position, keeping the order of reports made at the same place.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// Appends a JSON pointer reference token, escaping `~` and `/` (RFC 6901).
+std::string pointer_join(std::string_view parent, std::string_view token);
+std::string pointer_join(std::string_view parent, std::size_t index);
+
+}  // namespace coursepack

@@ -1,0 +1,55 @@
+#pragma once
+// Where each value of a JSON text starts, by JSON pointer.
+//
+// nlohmann/json (3.11, Debian 12) keeps no source positions, yet every error we print
+// names a line and column. This index is a second, light scan of the same text.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coursepack {
+
+/// 1-based line and column; columns count Unicode code points, not bytes.
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+  auto operator<=>(const TextPosition&) const = default;
+};
+
+/// Line and column of a byte offset in `text`.
+TextPosition position_of_offset(std::string_view text, std::size_t offset);
+
+class JsonIndex {
+ public:
+  /// Scans `text`. Never fails: on malformed JSON it stops at the first error and
+  /// remembers the pointer of the value being read there (see `error_pointer`).
+  static JsonIndex scan(std::string_view text);
+
+  /// Start of the value named by `pointer`, or of its nearest indexed ancestor.
+  TextPosition value_position(std::string_view pointer) const;
+  /// Start of the key of the member named by `pointer`; the value's start otherwise.
+  TextPosition key_position(std::string_view pointer) const;
+
+  /// A key that appears twice in one object (nlohmann/json silently keeps the last).
+  struct DuplicateKey {
+    std::string pointer;
+    TextPosition first;
+    TextPosition again;
+  };
+  const std::vector<DuplicateKey>& duplicate_keys() const { return duplicates_; }
+
+  /// Pointer of the innermost value being read where the scan stopped on an error.
+  const std::string& error_pointer() const { return error_pointer_; }
+
+ private:
+  friend class JsonScanner;
+  std::map<std::string, TextPosition, std::less<>> values_;
+  std::map<std::string, TextPosition, std::less<>> keys_;
+  std::vector<DuplicateKey> duplicates_;
+  std::string error_pointer_;
+};
+
+}  // namespace coursepack

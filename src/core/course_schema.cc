@@ -1,0 +1,221 @@
+#include "coursepack/core/course_schema.h"
+
+#include <array>
+
+namespace coursepack {
+namespace {
+
+using K = ValueKind;
+
+// Field tables, leaves first. Keep docs/course-format.md in step with these.
+constexpr std::array kWorkloadFields{
+    FieldSpec{"online_minutes", K::integer, true, "Asynchronous online course", nullptr, 0, 100000},
+    FieldSpec{"self_study_minutes", K::integer, true, "Reading and personal practice", nullptr, 0, 100000},
+    FieldSpec{"live_minutes", K::integer, true, "Live sessions", nullptr, 0, 100000},
+};
+constexpr ObjectShape kWorkload{"workload", kWorkloadFields};
+
+constexpr std::array kOutcomeFields{
+    FieldSpec{"id", K::id, true, "Outcome id, e.g. LO1"},
+    FieldSpec{"text", K::language_map, true, "What the learner can do"},
+    FieldSpec{"digcomp", K::string, true, "DigComp 2.2 competence id, \"1.1\" to \"5.4\""},
+};
+constexpr ObjectShape kOutcome{"outcome", kOutcomeFields};
+
+constexpr std::array kLiveSessionFields{
+    FieldSpec{"id", K::id, true, "Session id"},
+    FieldSpec{"title", K::language_map, true, ""},
+    FieldSpec{"description", K::language_map, false, ""},
+    FieldSpec{"minutes", K::integer, true, "Length", nullptr, 1, 10000},
+    FieldSpec{"after_module", K::id, false, "Module it follows; absent: before the first module"},
+};
+constexpr ObjectShape kLiveSession{"live_session", kLiveSessionFields};
+
+constexpr std::array kTrainerFields{
+    FieldSpec{"name", K::string, true, ""},
+    FieldSpec{"bio", K::language_map, false, ""},
+};
+constexpr ObjectShape kTrainer{"trainer", kTrainerFields};
+
+constexpr std::array kAssessmentFields{
+    FieldSpec{"questions_per_module", K::integer, true, "Every module's quiz has exactly this many questions",
+              nullptr, 1, 100},
+    FieldSpec{"pretest_threshold", K::integer, true,
+              "Pre-test percentage below which every lesson of the module becomes mandatory", nullptr, 0, 100},
+    FieldSpec{"mastery_score", K::integer, true, "Post-test percentage needed to pass", nullptr, 0, 100},
+};
+constexpr ObjectShape kAssessment{"assessment", kAssessmentFields};
+
+constexpr std::array kLessonFields{
+    FieldSpec{"id", K::id, true, "Lesson id, unique in the course"},
+    FieldSpec{"title", K::language_map, true, ""},
+    FieldSpec{"file", K::path_map, true, "Markdown file per language, relative to the course folder"},
+    FieldSpec{"minutes", K::integer, false, "Expected time", nullptr, 1, 10000},
+};
+constexpr ObjectShape kLesson{"lesson", kLessonFields};
+
+constexpr std::array kChoiceFields{
+    FieldSpec{"text", K::language_map, true, ""},
+    FieldSpec{"correct", K::boolean, false, "Exactly one choice of a question is correct"},
+};
+constexpr ObjectShape kChoice{"choice", kChoiceFields};
+
+// 26: SCORM 1.2 choice responses are single characters; we use a..z.
+constexpr std::array kQuestionFields{
+    FieldSpec{"id", K::id, true, "Question id, unique in the module"},
+    FieldSpec{"tests", K::id_list, true, "Lessons of this module the question tests", nullptr, 1, 1000},
+    FieldSpec{"prompt", K::language_map, true, ""},
+    FieldSpec{"choices", K::object_list, true, "2 to 26 choices", &kChoice, 2, 26},
+    FieldSpec{"feedback", K::language_map, false, "Explanation shown after the post-test"},
+};
+constexpr ObjectShape kQuestion{"question", kQuestionFields};
+
+constexpr std::array kModuleFields{
+    FieldSpec{"id", K::id, true, "Module id, unique in the course"},
+    FieldSpec{"title", K::language_map, true, ""},
+    FieldSpec{"description", K::language_map, false, ""},
+    FieldSpec{"outcomes", K::id_list, false, "Course outcome ids this module serves"},
+    FieldSpec{"lessons", K::object_list, true, "", &kLesson, 1, 1000},
+    FieldSpec{"quiz", K::object_list, true, "Pre-test and post-test questions", &kQuestion, 0, 1000},
+};
+constexpr ObjectShape kModule{"module", kModuleFields};
+
+constexpr std::array kCourseFields{
+    FieldSpec{"$schema", K::ignored, false, "Ignored; lets editors find this schema"},
+    FieldSpec{"format", K::integer, true, "Source format version", nullptr, 1, 1},
+    FieldSpec{"id", K::id, true, "Course id"},
+    FieldSpec{"iri", K::iri, true, "Base IRI of the course's xAPI activity ids"},
+    FieldSpec{"languages", K::language_tags, true, "Languages of the course; the first is the source"},
+    FieldSpec{"title", K::language_map, true, ""},
+    FieldSpec{"description", K::language_map, true, ""},
+    FieldSpec{"audience", K::language_map, true, "Who the course is for"},
+    FieldSpec{"eqf_level", K::integer, true, "European Qualifications Framework level", nullptr, 1, 8},
+    FieldSpec{"duration_minutes", K::integer, true, "Total workload", nullptr, 1, 100000},
+    FieldSpec{"workload", K::object, true, "Split of duration_minutes", &kWorkload},
+    FieldSpec{"outcomes", K::object_list, true, "Learning outcomes", &kOutcome, 1, 100},
+    FieldSpec{"live_sessions", K::object_list, false, "", &kLiveSession, 0, 100},
+    FieldSpec{"trainers", K::object_list, false, "", &kTrainer, 0, 100},
+    FieldSpec{"assessment", K::object, true, "", &kAssessment},
+    FieldSpec{"modules", K::object_list, true, "", &kModule, 1, 1000},
+};
+constexpr ObjectShape kCourse{"course", kCourseFields};
+
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+nlohmann::ordered_json language_map_schema() {
+  return {{"type", "object"},
+          {"propertyNames", {{"pattern", language_tag_pattern}}},
+          {"additionalProperties", {{"type", "string"}, {"minLength", 1}}},
+          {"minProperties", 1}};
+}
+
+nlohmann::ordered_json field_schema(const FieldSpec& field) {
+  nlohmann::ordered_json s;
+  if (!field.description.empty()) s["description"] = field.description;
+  const auto ref = [](const ObjectShape* shape) {
+    return nlohmann::ordered_json{{"$ref", "#/$defs/" + std::string(shape->name)}};
+  };
+  switch (field.kind) {
+    case K::string: s["type"] = "string"; s["minLength"] = 1; break;
+    case K::integer:
+      s["type"] = "integer";
+      if (field.min != LLONG_MIN) s["minimum"] = field.min;
+      if (field.max != LLONG_MAX) s["maximum"] = field.max;
+      break;
+    case K::boolean: s["type"] = "boolean"; break;
+    case K::id: s["type"] = "string"; s["pattern"] = id_pattern; break;
+    case K::iri: s["type"] = "string"; s["pattern"] = "^https?://"; break;
+    case K::language_tags:
+      s["type"] = "array";
+      s["items"] = {{"type", "string"}, {"pattern", language_tag_pattern}};
+      s["minItems"] = 1;
+      s["uniqueItems"] = true;
+      break;
+    case K::language_map: s.update(language_map_schema()); break;
+    case K::path_map: s.update(language_map_schema()); break;
+    case K::id_list:
+      s["type"] = "array";
+      s["items"] = {{"type", "string"}, {"pattern", id_pattern}};
+      if (field.min != LLONG_MIN) s["minItems"] = field.min;
+      break;
+    case K::object: s.update(ref(field.shape)); break;
+    case K::object_list:
+      s["type"] = "array";
+      s["items"] = ref(field.shape);
+      if (field.min != LLONG_MIN) s["minItems"] = field.min;
+      if (field.max != LLONG_MAX) s["maxItems"] = field.max;
+      break;
+    case K::ignored: s["type"] = "string"; break;
+  }
+  return s;
+}
+
+nlohmann::ordered_json shape_schema(const ObjectShape& shape) {
+  nlohmann::ordered_json properties = nlohmann::ordered_json::object();
+  nlohmann::ordered_json required = nlohmann::ordered_json::array();
+  for (const auto& field : shape.fields) {
+    properties[std::string(field.name)] = field_schema(field);
+    if (field.required) required.push_back(field.name);
+  }
+  return {{"type", "object"}, {"additionalProperties", false}, {"required", required}, {"properties", properties}};
+}
+
+void collect_shapes(const ObjectShape& shape, nlohmann::ordered_json& defs) {
+  for (const auto& field : shape.fields)
+    if (field.shape && !defs.contains(field.shape->name)) {
+      defs[std::string(field.shape->name)] = shape_schema(*field.shape);
+      collect_shapes(*field.shape, defs);
+    }
+}
+
+}  // namespace
+
+const FieldSpec* ObjectShape::find(std::string_view field_name) const {
+  for (const auto& field : fields)
+    if (field.name == field_name) return &field;
+  return nullptr;
+}
+
+const ObjectShape& course_shape() { return kCourse; }
+
+bool is_valid_id(std::string_view text) {
+  if (text.empty() || text.size() > 64 || !is_alnum(text[0])) return false;
+  for (char c : text)
+    if (!is_alnum(c) && c != '-' && c != '_') return false;
+  return true;
+}
+
+bool is_valid_language_tag(std::string_view text) {
+  const auto dash = text.find('-');
+  const auto primary = text.substr(0, dash);
+  if (primary.size() < 2 || primary.size() > 3) return false;
+  for (char c : primary)
+    if (c < 'a' || c > 'z') return false;
+  if (dash == std::string_view::npos) return true;
+  std::string_view rest = text.substr(dash + 1);
+  while (true) {
+    const auto next = rest.find('-');
+    const auto subtag = rest.substr(0, next);
+    if (subtag.empty() || subtag.size() > 8) return false;
+    for (char c : subtag)
+      if (!is_alnum(c)) return false;
+    if (next == std::string_view::npos) return true;
+    rest = rest.substr(next + 1);
+  }
+}
+
+nlohmann::ordered_json course_json_schema() {
+  nlohmann::ordered_json schema = {
+      {"$schema", "https://json-schema.org/draft/2020-12/schema"},
+      {"$id", "https://coursepack.dev/schema/course-1.json"},
+      {"title", "coursepack course.json (format 1)"},
+      {"description", "Generated by `coursepack schema` from the validator's tables; see docs/course-format.md."},
+  };
+  schema.update(shape_schema(kCourse));
+  nlohmann::ordered_json defs = nlohmann::ordered_json::object();
+  collect_shapes(kCourse, defs);
+  schema["$defs"] = defs;
+  return schema;
+}
+
+}  // namespace coursepack

@@ -1,0 +1,176 @@
+#include <string>
+#include <vector>
+
+#include "coursepack/core/course_rules.h"
+#include "coursepack/core/course_schema.h"
+#include "coursepack/core/spelling.h"
+
+namespace coursepack {
+namespace {
+
+using nlohmann::json;
+
+std::string type_name(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_float: return "a decimal number";
+    default: return "an integer";
+  }
+}
+
+std::string expected_text(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::string: return "a string";
+    case ValueKind::integer: return "an integer";
+    case ValueKind::boolean: return "true or false";
+    case ValueKind::id: return "an id (string)";
+    case ValueKind::iri: return "an IRI (string)";
+    case ValueKind::language_tags: return "an array of language tags";
+    case ValueKind::language_map: return "a language map (object of language tag to text)";
+    case ValueKind::path_map: return "an object of language tag to file path";
+    case ValueKind::id_list: return "an array of ids";
+    case ValueKind::object: return "an object";
+    case ValueKind::object_list: return "an array of objects";
+    case ValueKind::ignored: return "anything";
+  }
+  return "";
+}
+
+std::string in_quotes(std::string_view text) { return '"' + std::string(text) + '"'; }
+
+class ShapeChecker {
+ public:
+  explicit ShapeChecker(DiagnosticSink& sink) : sink_(sink) {}
+
+  void object(const json& value, const ObjectShape& shape, const std::string& pointer) {
+    if (!value.is_object()) {
+      sink_.at_value(pointer, "expected an object, got " + type_name(value));
+      return;
+    }
+    std::vector<std::string_view> names;
+    for (const auto& field : shape.fields) names.push_back(field.name);
+    for (const auto& [key, member] : value.items()) {
+      const std::string member_pointer = pointer_join(pointer, key);
+      if (const FieldSpec* field = shape.find(key)) {
+        this->field(member, *field, member_pointer);
+        continue;
+      }
+      std::string message = "unknown key " + in_quotes(key) + " in " + std::string(shape.name);
+      if (auto suggestion = closest_spelling(key, names); !suggestion.empty())
+        message += "; did you mean " + in_quotes(suggestion) + "?";
+      sink_.at_key(member_pointer, message);
+    }
+    for (const auto& field : shape.fields)
+      if (field.required && !value.contains(field.name))
+        sink_.at_value(pointer, "missing required key " + in_quotes(field.name) + " in " + std::string(shape.name));
+  }
+
+ private:
+  void wrong_type(const json& value, const FieldSpec& field, const std::string& pointer) {
+    sink_.at_value(pointer, "expected " + expected_text(field.kind) + ", got " + type_name(value));
+  }
+
+  void count(const json& list, const FieldSpec& field, const std::string& pointer) {
+    const auto n = static_cast<long long>(list.size());
+    if (field.min != LLONG_MIN && n < field.min)
+      sink_.at_value(pointer, "needs at least " + std::to_string(field.min) + (field.min == 1 ? " item" : " items") +
+                                  ", has " + std::to_string(n));
+    if (field.max != LLONG_MAX && n > field.max)
+      sink_.at_value(pointer, "has " + std::to_string(n) + " items; at most " + std::to_string(field.max) + " allowed");
+  }
+
+  void text(const json& value, const std::string& pointer, std::string_view what) {
+    if (!value.is_string())
+      sink_.at_value(pointer, "expected " + std::string(what) + " (a string), got " + type_name(value));
+    else if (value.get_ref<const std::string&>().empty())
+      sink_.at_value(pointer, "must not be empty");
+  }
+
+  void id(const json& value, const std::string& pointer) {
+    if (!value.is_string()) {
+      sink_.at_value(pointer, "expected an id (string), got " + type_name(value));
+      return;
+    }
+    const auto& text = value.get_ref<const std::string&>();
+    if (!is_valid_id(text))
+      sink_.at_value(pointer, in_quotes(text) +
+                                  " is not a valid id: use 1 to 64 letters, digits, \"-\" or \"_\", "
+                                  "starting with a letter or digit");
+  }
+
+  void field(const json& value, const FieldSpec& field, const std::string& pointer) {
+    switch (field.kind) {
+      case ValueKind::ignored: return;
+      case ValueKind::string: text(value, pointer, "text"); return;
+      case ValueKind::boolean:
+        if (!value.is_boolean()) wrong_type(value, field, pointer);
+        return;
+      case ValueKind::integer: {
+        if (!value.is_number_integer()) return wrong_type(value, field, pointer);
+        const auto n = value.get<long long>();
+        if (n < field.min || n > field.max) {
+          sink_.at_value(pointer, field.min == field.max
+                                      ? "must be " + std::to_string(field.min) + ", got " + std::to_string(n)
+                                      : "must be between " + std::to_string(field.min) + " and " +
+                                            std::to_string(field.max) + ", got " + std::to_string(n));
+        }
+        return;
+      }
+      case ValueKind::id: id(value, pointer); return;
+      case ValueKind::iri: {
+        if (!value.is_string()) return wrong_type(value, field, pointer);
+        const auto& iri = value.get_ref<const std::string&>();
+        const bool scheme = iri.starts_with("http://") || iri.starts_with("https://");
+        const bool host = iri.size() > iri.find("//") + 2;
+        if (!scheme || !host || iri.find_first_of(" \t\n\"<>{}|\\^`") != std::string::npos)
+          sink_.at_value(pointer, in_quotes(iri) + " is not an http:// or https:// IRI");
+        return;
+      }
+      case ValueKind::language_tags: {
+        if (!value.is_array()) return wrong_type(value, field, pointer);
+        if (value.empty()) sink_.at_value(pointer, "needs at least 1 language");
+        for (std::size_t i = 0; i < value.size(); ++i) {
+          const auto item = pointer_join(pointer, i);
+          if (!value[i].is_string())
+            sink_.at_value(item, "expected a language tag (a string), got " + type_name(value[i]));
+          else if (!is_valid_language_tag(value[i].get_ref<const std::string&>()))
+            sink_.at_value(item, in_quotes(value[i].get_ref<const std::string&>()) +
+                                     " is not a language tag (like \"fr\" or \"pt-BR\")");
+        }
+        return;
+      }
+      case ValueKind::language_map:
+      case ValueKind::path_map: {
+        if (!value.is_object()) return wrong_type(value, field, pointer);
+        const char* what = field.kind == ValueKind::path_map ? "a file path" : "text";
+        for (const auto& [language, item] : value.items()) text(item, pointer_join(pointer, language), what);
+        return;
+      }
+      case ValueKind::id_list:
+        if (!value.is_array()) return wrong_type(value, field, pointer);
+        count(value, field, pointer);
+        for (std::size_t i = 0; i < value.size(); ++i) id(value[i], pointer_join(pointer, i));
+        return;
+      case ValueKind::object: object(value, *field.shape, pointer); return;
+      case ValueKind::object_list:
+        if (!value.is_array()) return wrong_type(value, field, pointer);
+        count(value, field, pointer);
+        for (std::size_t i = 0; i < value.size(); ++i) object(value[i], *field.shape, pointer_join(pointer, i));
+        return;
+    }
+  }
+
+  DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+void check_shape(const nlohmann::json& document, DiagnosticSink& sink) {
+  ShapeChecker(sink).object(document, course_shape(), "");
+}
+
+}  // namespace coursepack

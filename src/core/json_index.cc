@@ -1,0 +1,215 @@
+#include "coursepack/core/json_index.h"
+
+#include <string>
+
+#include "coursepack/core/diagnostic.h"
+
+namespace coursepack {
+
+TextPosition position_of_offset(std::string_view text, std::size_t offset) {
+  TextPosition position;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {  // continuation bytes belong to the previous column
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+// A tolerant recursive-descent scan that records where values and keys start. It does
+// not build values and does not judge numbers or escapes finely: nlohmann/json is the
+// parser of record; this only has to agree on structure.
+class JsonScanner {
+ public:
+  JsonScanner(std::string_view text, JsonIndex& index) : text_(text), index_(index) {}
+
+  void run() {
+    skip_space();
+    if (!value("")) return;
+    skip_space();
+    if (pos_ < text_.size()) fail("");
+  }
+
+ private:
+  struct Failed {};
+
+  TextPosition here() {
+    // Incremental: positions are requested in increasing order.
+    for (; counted_ < pos_; ++counted_) {
+      const auto byte = static_cast<unsigned char>(text_[counted_]);
+      if (byte == '\n') {
+        ++position_.line;
+        position_.column = 1;
+      } else if ((byte & 0xC0) != 0x80) {
+        ++position_.column;
+      }
+    }
+    return position_;
+  }
+
+  bool fail(const std::string& pointer) {
+    if (!failed_) index_.error_pointer_ = pointer;
+    failed_ = true;
+    return false;
+  }
+
+  void skip_space() {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+      ++pos_;
+  }
+
+  bool value(const std::string& pointer) {
+    if (pos_ >= text_.size()) return fail(pointer);
+    index_.values_.emplace(pointer, here());
+    switch (text_[pos_]) {
+      case '{': return object(pointer);
+      case '[': return array(pointer);
+      case '"': {
+        std::string ignored;
+        return string(ignored) || fail(pointer);
+      }
+      default: return scalar() || fail(pointer);
+    }
+  }
+
+  bool object(const std::string& pointer) {
+    ++pos_;
+    skip_space();
+    std::map<std::string, TextPosition> seen;
+    if (pos_ < text_.size() && text_[pos_] == '}') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      skip_space();
+      if (pos_ >= text_.size() || text_[pos_] != '"') return fail(pointer);
+      const TextPosition key_at = here();
+      std::string key;
+      if (!string(key)) return fail(pointer);
+      const std::string member = pointer_join(pointer, key);
+      if (auto [it, fresh] = seen.emplace(key, key_at); !fresh)
+        index_.duplicates_.push_back({member, it->second, key_at});
+      else
+        index_.keys_.emplace(member, key_at);
+      skip_space();
+      if (pos_ >= text_.size() || text_[pos_] != ':') return fail(member);
+      ++pos_;
+      skip_space();
+      // On a duplicate key the index keeps the first value's position: that is the
+      // one users look for, nlohmann keeps the later value.
+      if (!value(member)) return false;
+      skip_space();
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == '}') {
+        ++pos_;
+        return true;
+      }
+      return fail(pointer);
+    }
+  }
+
+  bool array(const std::string& pointer) {
+    ++pos_;
+    skip_space();
+    if (pos_ < text_.size() && text_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    for (std::size_t i = 0;; ++i) {
+      skip_space();
+      if (!value(pointer_join(pointer, i))) return false;
+      skip_space();
+      if (pos_ < text_.size() && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == ']') {
+        ++pos_;
+        return true;
+      }
+      return fail(pointer);
+    }
+  }
+
+  // Reads a string token; keeps simple escapes so keys match nlohmann's decoding for
+  // the keys course.json uses (\u escapes in keys are kept verbatim: good enough for
+  // locating, never for deciding).
+  bool string(std::string& out) {
+    ++pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_++];
+      if (c == '"') return true;
+      if (c == '\\') {
+        if (pos_ >= text_.size()) return false;
+        const char e = text_[pos_++];
+        switch (e) {
+          case 'n': out += '\n'; break;
+          case 't': out += '\t'; break;
+          case 'r': out += '\r'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'u': out += "\\u"; break;
+          default: out += e;
+        }
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        return false;
+      } else {
+        out += c;
+      }
+    }
+    return false;
+  }
+
+  bool scalar() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' ||
+          c == 'E')
+        ++pos_;
+      else
+        break;
+    }
+    const std::string_view token = text_.substr(start, pos_ - start);
+    if (token == "true" || token == "false" || token == "null") return true;
+    return !token.empty() && (token[0] == '-' || (token[0] >= '0' && token[0] <= '9'));
+  }
+
+  std::string_view text_;
+  JsonIndex& index_;
+  std::size_t pos_ = 0;
+  std::size_t counted_ = 0;
+  TextPosition position_;
+  bool failed_ = false;
+};
+
+JsonIndex JsonIndex::scan(std::string_view text) {
+  JsonIndex index;
+  JsonScanner(text, index).run();
+  return index;
+}
+
+TextPosition JsonIndex::value_position(std::string_view pointer) const {
+  std::string_view p = pointer;
+  while (true) {
+    if (auto it = values_.find(p); it != values_.end()) return it->second;
+    if (p.empty()) return {};
+    p = p.substr(0, p.rfind('/'));
+  }
+}
+
+TextPosition JsonIndex::key_position(std::string_view pointer) const {
+  if (auto it = keys_.find(pointer); it != keys_.end()) return it->second;
+  return value_position(pointer);
+}
+
+}  // namespace coursepack

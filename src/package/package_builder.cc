@@ -1,0 +1,79 @@
+#include "coursepack/package/package_builder.h"
+
+#include <algorithm>
+
+#include "coursepack/package/module_pages.h"
+#include "coursepack/package/scorm12_manifest.h"
+#include "coursepack/package/zip_archive.h"
+
+namespace coursepack {
+namespace {
+
+BuiltPackage scorm12_package(const Course& course, const std::vector<const Module*>& modules,
+                             const std::string& language, bool whole_course, std::string& error) {
+  PackageFiles files;
+  add_player_files(files);
+  add_scorm12_schemas(files);
+  std::vector<ScormItem> items;
+  for (const Module* module : modules) {
+    // A whole-course package keeps each module in its own folder.
+    const std::string prefix = whole_course ? module->id + "/" : "";
+    render_module_pages(course, *module, language, prefix, files);
+    items.push_back({module, prefix + "index.html"});
+  }
+  files["imsmanifest.xml"] = scorm12_manifest(course, items, language, files);
+
+  BuiltPackage package;
+  package.course_id = course.id;
+  package.module_id = whole_course ? "" : modules.front()->id;
+  package.language = language;
+  package.format = format_name(PackageFormat::scorm12);
+  package.file_name = course.id + "_" + (whole_course ? "" : package.module_id + "_") + language + "_" +
+                      package.format + ".zip";
+  ZipResult zip = make_zip(files);
+  if (!zip.error.empty()) error = package.file_name + ": " + zip.error;
+  package.bytes = std::move(zip.bytes);
+  return package;
+}
+
+}  // namespace
+
+std::string format_name(PackageFormat format) {
+  switch (format) {
+    case PackageFormat::scorm12: return "scorm12";
+  }
+  return "";
+}
+
+BuildResult build_course_packages(const Course& course, const BuildOptions& options) {
+  BuildResult result;
+  std::vector<std::string> languages;
+  if (options.languages.empty()) {
+    languages = course.languages;
+  } else {
+    for (const auto& language : options.languages) {
+      if (std::find(course.languages.begin(), course.languages.end(), language) != course.languages.end())
+        languages.push_back(language);
+    }
+    if (languages.empty()) return result;  // this course has none of the asked languages
+  }
+
+  for (PackageFormat format : options.formats) {
+    (void)format;  // scorm12 is the only format so far
+    for (const auto& language : languages) {
+      for (const auto& module : course.modules) {
+        result.packages.push_back(scorm12_package(course, {&module}, language, false, result.error));
+        if (!result.error.empty()) return {{}, result.error};
+      }
+      if (options.per_course) {
+        std::vector<const Module*> modules;
+        for (const auto& module : course.modules) modules.push_back(&module);
+        result.packages.push_back(scorm12_package(course, modules, language, true, result.error));
+        if (!result.error.empty()) return {{}, result.error};
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace coursepack
