@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "arguments.h"
 #include "commands.h"
 #include "course_loading.h"
 #include "coursepack/package/output_folder.h"
@@ -26,12 +27,15 @@ std::string human_size(std::size_t bytes) {
 }
 
 void print_table(const std::vector<BuiltPackage>& packages) {
-  std::size_t width = 7;
-  for (const auto& p : packages) width = std::max(width, p.file_name.size());
-  std::printf("%-*s  %-8s  %-8s  %-8s  %10s\n", static_cast<int>(width), "package", "module", "language", "format",
+  int name_width = 7, module_width = 6;
+  for (const auto& p : packages) {
+    name_width = std::max(name_width, static_cast<int>(p.file_name.size()));
+    module_width = std::max(module_width, static_cast<int>(p.module_id.size()));
+  }
+  std::printf("%-*s  %-*s  %-8s  %-8s  %10s\n", name_width, "package", module_width, "module", "language", "format",
               "size");
   for (const auto& p : packages)
-    std::printf("%-*s  %-8s  %-8s  %-8s  %10s\n", static_cast<int>(width), p.file_name.c_str(),
+    std::printf("%-*s  %-*s  %-8s  %-8s  %10s\n", name_width, p.file_name.c_str(), module_width,
                 p.module_id.empty() ? "(all)" : p.module_id.c_str(), p.language.c_str(), p.format.c_str(),
                 human_size(p.bytes.size()).c_str());
 }
@@ -58,7 +62,7 @@ int run_build(int argc, char** argv) {
   app.add_flag("--per-course", per_course, "Also build one package per course holding all its modules");
   app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
   app.add_flag("--json", json, "Print the list of packages as JSON on stdout");
-  CLI11_PARSE(app, argc, argv);
+  if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
   const auto started = std::chrono::steady_clock::now();
   const LoadedCourses loaded = load_courses(paths);

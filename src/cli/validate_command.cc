@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "arguments.h"
 #include "commands.h"
 #include "course_loading.h"
 
@@ -16,7 +17,7 @@ int run_validate(int argc, char** argv) {
   app.add_option("PATH", paths, "Course folders (holding course.json) or catalog folders (holding courses)")
       ->required();
   app.add_flag("--json", json, "Print the result as JSON on stdout");
-  CLI11_PARSE(app, argc, argv);
+  if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
   const LoadedCourses loaded = load_courses(paths);
   print_diagnostics(loaded.diagnostics);

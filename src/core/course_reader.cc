@@ -26,8 +26,10 @@ struct ParseErrorCatcher : nlohmann::json_sax<json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
-    byte = position;
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& error) override {
+    // `position` counts the bytes read, the offending token included: point at its start.
+    byte = position > last_token.size() ? position - last_token.size() : 0;
     // "[json.exception.parse_error.101] parse error at line 4, column 3: syntax error ..."
     // keeps only what follows the location: we print our own, in characters not bytes.
     message = error.what();
@@ -131,7 +133,7 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   if (document.is_discarded()) {
     ParseErrorCatcher catcher;
     json::sax_parse(json_text, &catcher);
-    result.diagnostics.push_back({file_name, position_of_offset(json_text, catcher.byte > 0 ? catcher.byte - 1 : 0),
+    result.diagnostics.push_back({file_name, position_of_offset(json_text, catcher.byte),
                                   index.error_pointer(), catcher.message});
     return result;
   }

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "coursepack/core/course_schema.h"
 #include "coursepack/core/digcomp.h"
 #include "coursepack/core/json_index.h"
 #include "coursepack/core/utf8.h"
@@ -63,7 +64,12 @@ class RuleChecker {
     const json& list = items(doc_, "languages");
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::string tag = text_of(list[i]);
-      if (tag.empty()) continue;
+      if (!is_valid_language_tag(tag)) {
+        // Reported by check_shape; judging every text against a broken list would
+        // only bury that one message under many.
+        languages_.clear();
+        return;
+      }
       if (std::find(languages_.begin(), languages_.end(), tag) != languages_.end())
         sink_.at_value(pointer_join("/languages", i), "language " + in_quotes(tag) + " is listed twice");
       else

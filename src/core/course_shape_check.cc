@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,7 @@ class ShapeChecker {
     }
     std::vector<std::string_view> names;
     for (const auto& field : shape.fields) names.push_back(field.name);
+    std::vector<std::string> suggested;  // a misspelt key is reported once, not also as missing
     for (const auto& [key, member] : value.items()) {
       const std::string member_pointer = pointer_join(pointer, key);
       if (const FieldSpec* field = shape.find(key)) {
@@ -60,12 +62,15 @@ class ShapeChecker {
         continue;
       }
       std::string message = "unknown key " + in_quotes(key) + " in " + std::string(shape.name);
-      if (auto suggestion = closest_spelling(key, names); !suggestion.empty())
+      if (auto suggestion = closest_spelling(key, names); !suggestion.empty()) {
         message += "; did you mean " + in_quotes(suggestion) + "?";
+        suggested.push_back(suggestion);
+      }
       sink_.at_key(member_pointer, message);
     }
     for (const auto& field : shape.fields)
-      if (field.required && !value.contains(field.name))
+      if (field.required && !value.contains(field.name) &&
+          std::find(suggested.begin(), suggested.end(), field.name) == suggested.end())
         sink_.at_value(pointer, "missing required key " + in_quotes(field.name) + " in " + std::string(shape.name));
   }
 

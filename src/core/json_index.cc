@@ -113,7 +113,7 @@ class JsonScanner {
         ++pos_;
         return true;
       }
-      return fail(pointer);
+      return fail(member);  // what follows this member is wrong: name the member
     }
   }
 
@@ -136,7 +136,7 @@ class JsonScanner {
         ++pos_;
         return true;
       }
-      return fail(pointer);
+      return fail(pointer_join(pointer, i));
     }
   }
 

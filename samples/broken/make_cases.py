@@ -1,0 +1,118 @@
+# Generates samples/broken/<case>/ from samples/example by one mutation each.
+# Run from anywhere: python3 samples/broken/make_cases.py. It rewrites the cases, not expected.txt:
+# each expected.txt is reviewed by hand and pinned by tests/cli/broken_samples_test.sh.
+import json, os, shutil, collections, sys
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+base_text = open(f'{root}/example/course.json').read()
+def load(): return json.loads(base_text, object_pairs_hook=collections.OrderedDict)
+def dump(c): return json.dumps(c, ensure_ascii=False, indent=2) + '\n'
+cases = collections.OrderedDict()
+def case(name, why):
+    def deco(f): cases[name] = (f, why); return f
+    return deco
+
+@case('malformed-json', 'a missing comma between two members')
+def _(d):
+    t = dump(load()).replace('"eqf_level": 3,', '"eqf_level": 3')
+    return t
+@case('unknown-key', 'a misspelt key, with a suggestion')
+def _(d):
+    c = load(); m = c['modules'][0]['lessons'][1]; c['modules'][0]['lessons'][1] = collections.OrderedDict((('titel' if k=='title' else k), v) for k,v in m.items()); return dump(c)
+@case('missing-required', 'a lesson without its file map')
+def _(d):
+    c = load(); del c['modules'][0]['lessons'][0]['file']; return dump(c)
+@case('wrong-type', 'eqf_level as a string')
+def _(d):
+    c = load(); c['eqf_level'] = "3"; return dump(c)
+@case('duplicate-lesson-id', 'two lessons with the same id')
+def _(d):
+    c = load(); c['modules'][0]['lessons'][1]['id'] = 'length'; c['modules'][0]['quiz'][1]['tests'] = ['length']; return dump(c)
+@case('duplicate-module-id', 'two modules with the same id')
+def _(d):
+    c = load(); m = json.loads(json.dumps(c['modules'][0]), object_pairs_hook=collections.OrderedDict)
+    for i,l in enumerate(m['lessons']): l['id'] = l['id'] + '-2'
+    for q in m['quiz']: q['tests'] = [t + '-2' for t in q['tests']]
+    c['modules'].append(m); return dump(c)
+@case('two-correct-answers', 'a question with two correct choices')
+def _(d):
+    c = load(); c['modules'][0]['quiz'][0]['choices'][0]['correct'] = True; return dump(c)
+@case('no-correct-answer', 'a question with no correct choice')
+def _(d):
+    c = load(); del c['modules'][0]['quiz'][1]['choices'][0]['correct']; return dump(c)
+@case('unknown-lesson', 'a question testing a lesson that does not exist')
+def _(d):
+    c = load(); c['modules'][0]['quiz'][1]['tests'] = ['manager']; return dump(c)
+@case('quiz-size', 'a module with fewer questions than assessment.questions_per_module')
+def _(d):
+    c = load(); c['assessment']['questions_per_module'] = 3; return dump(c)
+@case('missing-title-translation', 'a module title without its French text')
+def _(d):
+    c = load(); del c['modules'][0]['title']['fr']; return dump(c)
+@case('missing-question-translation', 'a question prompt without its English text')
+def _(d):
+    c = load(); del c['modules'][0]['quiz'][0]['prompt']['en']; return dump(c)
+@case('missing-choice-translation', 'a choice without its French text')
+def _(d):
+    c = load(); del c['modules'][0]['quiz'][1]['choices'][1]['text']['fr']; return dump(c)
+@case('missing-lesson-language', 'a lesson with no French file')
+def _(d):
+    c = load(); del c['modules'][0]['lessons'][1]['file']['fr']; return dump(c)
+@case('undeclared-language', 'a text in a language the course does not declare')
+def _(d):
+    c = load(); c['title']['de'] = 'Sichere Passwörter'; return dump(c)
+@case('lesson-file-missing', 'a lesson file that does not exist')
+def _(d):
+    c = load(); c['modules'][0]['lessons'][0]['file']['fr'] = 'lessons/fr/longueur.md'; return dump(c)
+@case('lesson-file-not-utf8', 'a lesson file in Latin-1')
+def _(d):
+    open(f'{d}/lessons/fr/length.md','wb').write(open(f'{root}/example/lessons/fr/length.md').read().encode('latin-1'))
+    return dump(load())
+@case('lesson-file-parent', 'a lesson path that climbs out with ..')
+def _(d):
+    c = load(); c['modules'][0]['lessons'][0]['file']['en'] = '../example/lessons/en/length.md'; return dump(c)
+@case('lesson-file-absolute', 'an absolute lesson path')
+def _(d):
+    c = load(); c['modules'][0]['lessons'][1]['file']['en'] = '/etc/passwd'; return dump(c)
+@case('lesson-file-link-outside', 'a lesson file that is a symbolic link to a file outside the course')
+def _(d):
+    os.remove(f'{d}/lessons/en/managers.md')
+    os.symlink('../../../../example/lessons/en/managers.md', f'{d}/lessons/en/managers.md')
+    return dump(load())
+@case('duplicate-json-key', 'the same key twice in one object')
+def _(d):
+    return dump(load()).replace('"eqf_level": 3,', '"eqf_level": 3,\n  "title": { "en": "Passwords", "fr": "Mots de passe" },', 1)
+@case('bad-digcomp', 'an outcome linked to a competence DigComp 2.2 does not have')
+def _(d):
+    c = load(); c['outcomes'][0]['digcomp'] = '4.5'; return dump(c)
+@case('workload-sum', 'a workload split that does not add up to the duration')
+def _(d):
+    c = load(); c['workload']['self_study_minutes'] = 20; return dump(c)
+@case('invalid-id', 'an id with a space')
+def _(d):
+    c = load(); c['live_sessions'][0]['id'] = 'review session'; return dump(c)
+@case('lesson-of-other-module', 'a question testing a lesson of another module')
+def _(d):
+    c = load(); m = json.loads(json.dumps(c['modules'][0]), object_pairs_hook=collections.OrderedDict)
+    m['id'] = 'passwords-2'
+    for l in m['lessons']: l['id'] = l['id'] + '-2'
+    for q in m['quiz']: q['tests'] = [t + '-2' for t in q['tests']]
+    m['quiz'][0]['tests'] = ['length']
+    c['modules'].append(m); return dump(c)
+
+out = f'{root}/broken'
+os.makedirs(out, exist_ok=True)
+readme = ['# Deliberately broken course sources', '',
+          'One course per kind of error, each derived from `samples/example/`. `expected.txt` is the exact',
+          'standard error of `coursepack validate samples/broken/<case>` run from the repository root;',
+          '`tests/cli/broken_samples_test.sh` pins it.', '', '| case | what is wrong |', '|---|---|']
+for name, (f, why) in cases.items():
+    d = f'{out}/{name}'
+    expected = open(f'{d}/expected.txt').read() if os.path.exists(f'{d}/expected.txt') else None
+    shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(f'{root}/example', d, symlinks=True)
+    text = f(d)
+    open(f'{d}/course.json', 'w').write(text.replace('"$schema": "../../course.schema.json"', '"$schema": "../../../course.schema.json"'))
+    if expected is not None: open(f'{d}/expected.txt', 'w').write(expected)
+    readme.append(f'| `{name}` | {why} |')
+open(f'{out}/README.md', 'w').write('\n'.join(readme) + '\n')
+print(len(cases), 'cases')

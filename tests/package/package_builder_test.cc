@@ -1,0 +1,97 @@
+#include "coursepack/package/package_builder.h"
+
+#include <pugixml.hpp>
+
+#include <set>
+
+#include "sample_course.h"
+#include "zip_reader.h"
+
+namespace coursepack {
+namespace {
+
+const BuiltPackage& find_package(const BuildResult& result, const std::string& file_name) {
+  for (const auto& package : result.packages)
+    if (package.file_name == file_name) return package;
+  FAIL("no package " << file_name);
+  throw;
+}
+
+TEST_CASE("one package per module and language, named after them") {
+  const Course course = testing::example_course();
+  const BuildResult result = build_course_packages(course, {});
+  REQUIRE(result.error.empty());
+  std::set<std::string> names;
+  for (const auto& p : result.packages) names.insert(p.file_name);
+  CHECK(names == std::set<std::string>{"example_passwords_en_scorm12.zip", "example_passwords_fr_scorm12.zip"});
+
+  BuildOptions options;
+  options.languages = {"fr"};
+  options.per_course = true;
+  names.clear();
+  for (const auto& p : build_course_packages(course, options).packages) names.insert(p.file_name);
+  CHECK(names == std::set<std::string>{"example_passwords_fr_scorm12.zip", "example_fr_scorm12.zip"});
+}
+
+// What an LMS importer relies on: the manifest at the root, every file it names
+// present, nothing unnamed besides the schemas, and no path that could escape.
+void check_listing(const BuiltPackage& package) {
+  INFO(package.file_name);
+  const auto entries = testing::read_zip(package.bytes);
+  REQUIRE(!entries.empty());
+  CHECK(entries[0].name == "imsmanifest.xml");
+  std::set<std::string> in_zip;
+  for (const auto& entry : entries) {
+    CHECK(entry.name.find("..") == std::string::npos);
+    CHECK(entry.name.front() != '/');
+    CHECK(entry.name.find('\\') == std::string::npos);
+    CHECK(in_zip.insert(entry.name).second);
+  }
+
+  pugi::xml_document manifest;
+  REQUIRE(manifest.load_string(entries[0].content.c_str()));
+  std::set<std::string> named{"imsmanifest.xml"};
+  for (auto resource : manifest.select_nodes("/manifest/resources/resource")) {
+    const std::string href = resource.node().attribute("href").value();
+    CHECK(in_zip.contains(href));
+    for (auto file : resource.node().children("file")) {
+      CHECK(in_zip.contains(file.attribute("href").value()));
+      named.insert(file.attribute("href").value());
+    }
+    CHECK(named.contains(href));
+  }
+  const std::string locations = manifest.child("manifest").attribute("xsi:schemaLocation").value();
+  for (const auto& name : in_zip) {
+    INFO("stray file " << name);
+    CHECK((named.contains(name) || (name.ends_with(".xsd") && (locations.find(name) != std::string::npos ||
+                                                                name == "ims_xml.xsd"))));
+  }
+}
+
+TEST_CASE("every package lists exactly what it holds") {
+  const Course course = testing::example_course();
+  BuildOptions options;
+  options.per_course = true;
+  const BuildResult result = build_course_packages(course, options);
+  REQUIRE(result.packages.size() == 4);
+  for (const auto& package : result.packages) check_listing(package);
+
+  const auto entries = testing::read_zip(find_package(result, "example_passwords_en_scorm12.zip").bytes);
+  std::set<std::string> names;
+  for (const auto& e : entries) names.insert(e.name);
+  CHECK(names.contains("index.html"));
+  CHECK(names.contains("lessons/length.html"));
+  CHECK(names.contains("lessons/managers.html"));
+  CHECK(names.contains("player.css"));
+}
+
+TEST_CASE("building twice gives byte-identical packages") {
+  const Course course = testing::example_course();
+  const BuildResult first = build_course_packages(course, {});
+  const BuildResult second = build_course_packages(course, {});
+  REQUIRE(first.packages.size() == second.packages.size());
+  for (std::size_t i = 0; i < first.packages.size(); ++i) CHECK(first.packages[i].bytes == second.packages[i].bytes);
+}
+
+}  // namespace
+}  // namespace coursepack
