@@ -6,18 +6,24 @@
 
 namespace coursepack {
 
+namespace {
+
+void advance(TextPosition& position, char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte == '\n') {
+    ++position.line;
+    position.column = 1;
+  } else if ((byte & 0xC0) != 0x80) {  // continuation bytes belong to the previous column
+    ++position.column;
+  }
+}
+
+}  // namespace
+
 TextPosition position_of_offset(std::string_view text, std::size_t offset) {
   TextPosition position;
   if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
-      ++position.line;
-      position.column = 1;
-    } else if ((byte & 0xC0) != 0x80) {  // continuation bytes belong to the previous column
-      ++position.column;
-    }
-  }
+  for (std::size_t i = 0; i < offset; ++i) advance(position, text[i]);
   return position;
 }
 
@@ -40,15 +46,7 @@ class JsonScanner {
 
   TextPosition here() {
     // Incremental: positions are requested in increasing order.
-    for (; counted_ < pos_; ++counted_) {
-      const auto byte = static_cast<unsigned char>(text_[counted_]);
-      if (byte == '\n') {
-        ++position_.line;
-        position_.column = 1;
-      } else if ((byte & 0xC0) != 0x80) {
-        ++position_.column;
-      }
-    }
+    for (; counted_ < pos_; ++counted_) advance(position_, text_[counted_]);
     return position_;
   }
 
