@@ -1,0 +1,54 @@
+#pragma once
+// The runtime's face to JavaScript: a PlayerSession behind an interface of strings and
+// numbers only, so the embind bindings just register it. Nothing here throws; refusals
+// come back as text.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "coursepack/core/player_session.h"
+
+namespace coursepack {
+
+class Player {
+ public:
+  /// `plan_json` as module_plan_to_json wrote it. A bad plan leaves the player unusable:
+  /// error() says why and every action returns that error.
+  explicit Player(const std::string& plan_json);
+
+  const std::string& error() const { return error_; }
+
+  /// Resumes from `suspend_data` (empty: a first launch). Returns "" when resumed or
+  /// fresh, else why the saved text was refused (the player then starts afresh with
+  /// `fresh_seed`); the caller logs it.
+  std::string restore(const std::string& suspend_data, std::uint32_t fresh_seed);
+
+  /// The LMS's cmi.student_data.mastery_score; empty or invalid keeps the course's.
+  void set_mastery_score(const std::string& lms_value);
+
+  std::string start_pretest();
+  std::string answer(int question, int choice);
+  std::string submit();
+  std::string continue_to_lessons();
+  std::string open_lesson(int index);
+  std::string start_posttest();
+  void add_seconds(std::uint32_t seconds);
+
+  /// Text for cmi.suspend_data.
+  std::string suspend_data() const;
+  /// Everything the page shows, as JSON: phase, lesson, answers, viewed and mandatory
+  /// lessons, scores, gain, SCORM status and location, post-test choice orders.
+  std::string view() const;
+  /// The interactions of a submitted quiz (kind 0 pre-test, 1 post-test) as a JSON array
+  /// of {id, type, student_response, correct_pattern, result, objective, time}.
+  std::string interactions(int kind, std::uint32_t time_of_day_seconds) const;
+  /// CMITimespan for cmi.core.session_time.
+  static std::string session_time(double centiseconds);
+
+ private:
+  std::optional<PlayerSession> session_;
+  std::string error_;
+};
+
+}  // namespace coursepack

@@ -1,0 +1,84 @@
+#include "coursepack/core/scorm12_data.h"
+
+#include <cstdio>
+
+namespace coursepack::scorm12 {
+
+std::string_view lesson_status(const PlayerSession& session) {
+  if (!session.finished()) return kIncomplete;
+  return session.passed() ? kPassed : kFailed;
+}
+
+std::string lesson_location(const PlayerSession& session) {
+  switch (session.state().phase) {
+    case Phase::home: return "home";
+    case Phase::pretest: return "pretest";
+    case Phase::results: return "results";
+    case Phase::lessons: return "lesson-" + std::to_string(session.state().lesson + 1);
+    case Phase::posttest: return "posttest";
+    case Phase::finished: return "finished";
+  }
+  return "home";
+}
+
+std::string timespan(std::uint64_t centiseconds) {
+  std::uint64_t hours = centiseconds / 360000;
+  if (hours > 9999) {
+    hours = 9999;
+    centiseconds = 9999ull * 360000 + 59 * 6000 + 59 * 100 + 99;
+  }
+  char text[24];
+  std::snprintf(text, sizeof text, "%04u:%02u:%02u.%02u", static_cast<unsigned>(hours),
+                static_cast<unsigned>(centiseconds / 6000 % 60), static_cast<unsigned>(centiseconds / 100 % 60),
+                static_cast<unsigned>(centiseconds % 100));
+  return text;
+}
+
+std::string time_of_day(std::uint32_t seconds) {
+  seconds %= 86400;
+  char text[12];
+  std::snprintf(text, sizeof text, "%02u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  return text;
+}
+
+std::optional<double> parse_mastery_score(std::string_view text) {
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  double value = 0, scale = 0;
+  for (char c : text) {
+    if (c == '.' && scale == 0) {
+      scale = 1;
+    } else if (c >= '0' && c <= '9') {
+      if (scale == 0) {
+        value = value * 10 + (c - '0');
+      } else {
+        scale /= 10;
+        value += (c - '0') * scale;
+      }
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (value < 0 || value > 100) return std::nullopt;
+  return value;
+}
+
+std::vector<Interaction> interactions(const PlayerSession& session, QuizKind kind, std::uint32_t time_of_day_seconds) {
+  const ModulePlan& plan = session.plan();
+  const Answers& answers = kind == QuizKind::pretest ? session.state().pretest : session.state().posttest;
+  std::vector<Interaction> out;
+  for (std::size_t i = 0; i < plan.questions.size() && i < answers.size(); ++i) {
+    const PlanQuestion& question = plan.questions[i];
+    if (answers[i] == kNoAnswer) continue;
+    Interaction interaction;
+    interaction.id = (kind == QuizKind::pretest ? "pre_" : "post_") + question.id;
+    interaction.student_response = std::string(1, static_cast<char>('a' + answers[i]));
+    interaction.correct_pattern = std::string(1, static_cast<char>('a' + question.correct));
+    interaction.result = answers[i] == question.correct ? "correct" : "wrong";
+    if (!question.lessons.empty()) interaction.objective = plan.lessons[static_cast<std::size_t>(question.lessons[0])];
+    interaction.time = time_of_day(time_of_day_seconds);
+    out.push_back(std::move(interaction));
+  }
+  return out;
+}
+
+}  // namespace coursepack::scorm12

@@ -1,0 +1,111 @@
+#include "coursepack/core/player_session.h"
+
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "plan_fixture.h"
+
+namespace coursepack {
+namespace {
+
+using testing::answers_with_wrong;
+using testing::make_plan;
+
+PlayerSession session_for(const ModulePlan& plan) { return PlayerSession(plan, LearnerState::start(plan, 77)); }
+
+void answer_all(PlayerSession& session, const std::vector<int>& answers) {
+  for (std::size_t i = 0; i < answers.size(); ++i) REQUIRE(session.answer(static_cast<int>(i), answers[i]).empty());
+}
+
+TEST_CASE("all right in the pre-test: nothing mandatory, straight to a passed post-test") {
+  const ModulePlan plan = make_plan(5, 5);
+  PlayerSession s = session_for(plan);
+  REQUIRE(s.start_pretest().empty());
+  answer_all(s, answers_with_wrong(plan));
+  REQUIRE(s.submit().empty());
+  CHECK(s.state().phase == Phase::results);
+  CHECK(s.mandatory() == std::vector<bool>(5, false));
+  CHECK(s.posttest_allowed());
+  REQUIRE(s.start_posttest().empty());
+  answer_all(s, answers_with_wrong(plan));
+  REQUIRE(s.submit().empty());
+  CHECK(s.finished());
+  CHECK(s.passed());
+  CHECK(s.posttest_score().percent == 100);
+}
+
+TEST_CASE("all wrong: every lesson is required before the post-test; 3 of 5 fails at mastery 80") {
+  const ModulePlan plan = make_plan(5, 5, 40, 80);
+  PlayerSession s = session_for(plan);
+  REQUIRE(s.start_pretest().empty());
+  answer_all(s, answers_with_wrong(plan, {0, 1, 2, 3, 4}));
+  REQUIRE(s.submit().empty());
+  CHECK(s.pretest_score().percent == 0);
+  CHECK(s.mandatory() == std::vector<bool>(5, true));
+  REQUIRE(s.continue_to_lessons().empty());
+  CHECK(s.start_posttest() == "some recommended lessons are not viewed yet");
+  for (int i = 0; i < 4; ++i) REQUIRE(s.open_lesson(i).empty());
+  CHECK(s.lessons_left() == 1);
+  CHECK_FALSE(s.posttest_allowed());
+  REQUIRE(s.open_lesson(4).empty());
+  REQUIRE(s.start_posttest().empty());
+  answer_all(s, answers_with_wrong(plan, {0, 1}));
+  REQUIRE(s.submit().empty());
+  CHECK(s.posttest_score().percent == 60);
+  CHECK_FALSE(s.passed());
+  CHECK(s.posttest_score().percent - s.pretest_score().percent == 60);
+}
+
+TEST_CASE("the LMS's mastery score overrides the course's") {
+  const ModulePlan plan = make_plan(5, 5, 40, 80);
+  PlayerSession s = session_for(plan);
+  s.set_mastery_score(60);
+  (void)s.start_pretest();
+  answer_all(s, answers_with_wrong(plan));
+  (void)s.submit();
+  (void)s.start_posttest();
+  answer_all(s, answers_with_wrong(plan, {0, 1}));
+  (void)s.submit();
+  CHECK(s.passed());
+}
+
+TEST_CASE("actions out of turn are refused and change nothing") {
+  const ModulePlan plan = make_plan(3, 3);
+  PlayerSession s = session_for(plan);
+  CHECK(s.answer(0, 1) == "no quiz is open");
+  CHECK(s.submit() == "no quiz is open");
+  CHECK(s.open_lesson(0) == "lessons open after the pre-test and outside the post-test");
+  CHECK(s.start_posttest() == "the post-test is not available now");
+  REQUIRE(s.start_pretest().empty());
+  CHECK(s.start_pretest() == "the pre-test has already been started");
+  CHECK(s.answer(3, 0) == "no such question");
+  CHECK(s.answer(0, 4) == "no such choice");
+  CHECK(s.answer(-1, 0) == "no such question");
+  REQUIRE(s.answer(0, 1).empty());
+  CHECK(s.submit() == "every question needs an answer");
+  CHECK(s.state().phase == Phase::pretest);
+}
+
+TEST_CASE("continuing after the results opens the first recommended lesson") {
+  const ModulePlan plan = make_plan(5, 5, 0);
+  PlayerSession s = session_for(plan);
+  (void)s.start_pretest();
+  answer_all(s, answers_with_wrong(plan, {2}));
+  (void)s.submit();
+  REQUIRE(s.continue_to_lessons().empty());
+  CHECK(s.state().lesson == 2);
+}
+
+TEST_CASE("the post-test shuffles choices with the stored seed; the pre-test does not") {
+  const ModulePlan plan = make_plan(2, 2);
+  const PlayerSession s = session_for(plan);
+  CHECK(s.choice_order(QuizKind::pretest, 0) == std::vector<int>{0, 1, 2, 3});
+  auto order = s.choice_order(QuizKind::posttest, 1);
+  CHECK(order == s.choice_order(QuizKind::posttest, 1));
+  std::sort(order.begin(), order.end());
+  CHECK(order == std::vector<int>{0, 1, 2, 3});
+}
+
+}  // namespace
+}  // namespace coursepack
