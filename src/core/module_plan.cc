@@ -1,6 +1,6 @@
 #include "coursepack/core/module_plan.h"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 namespace coursepack {
 namespace {
@@ -60,73 +60,82 @@ ModulePlan make_module_plan(const Course& course, const Module& module) {
   return plan;
 }
 
-std::string module_plan_to_json(const ModulePlan& plan) {
-  nlohmann::ordered_json questions = nlohmann::ordered_json::array();
-  for (const auto& q : plan.questions)
-    questions.push_back({{"id", q.id}, {"choices", q.choices}, {"correct", q.correct}, {"lessons", q.lessons}});
-  return nlohmann::ordered_json{{"course", plan.course_id},
-                                {"module", plan.module_id},
-                                {"lessons", plan.lessons},
-                                {"questions", questions},
-                                {"pretest_threshold", plan.pretest_threshold},
-                                {"mastery_score", plan.mastery_score}}
-      .dump();
+std::string encode_plan(const ModulePlan& plan) {
+  std::string text = "coursepack-plan 1\ncourse " + plan.course_id + "\nmodule " + plan.module_id + "\nthresholds " +
+                     std::to_string(plan.pretest_threshold) + " " + std::to_string(plan.mastery_score) + "\nlessons";
+  for (const auto& lesson : plan.lessons) text += " " + lesson;
+  for (const auto& q : plan.questions) {
+    text += "\nquestion " + q.id + " " + std::to_string(q.choices) + " " + std::to_string(q.correct) + " ";
+    for (std::size_t i = 0; i < q.lessons.size(); ++i) text += (i ? "," : "") + std::to_string(q.lessons[i]);
+  }
+  return text + "\n";
 }
 
 namespace {
 
-bool read_int(const nlohmann::json& object, const char* key, int min, int max, int& out) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return false;
-  const auto value = it->get<long long>();
-  if (value < min || value > max) return false;
-  out = static_cast<int>(value);
-  return true;
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(separator, start), text.size());
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
 }
 
-bool read_string(const nlohmann::json& object, const char* key, std::string& out) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return false;
-  out = it->get<std::string>();
+bool parse_int(std::string_view text, int min, int max, int& out) {
+  if (text.empty() || text.size() > 9) return false;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  if (value < min || value > max) return false;
+  out = value;
   return true;
 }
 
 }  // namespace
 
-ModulePlanResult module_plan_from_json(std::string_view json) {
+ModulePlanResult decode_plan(std::string_view text) {
   ModulePlanResult result;
+  ModulePlan& plan = result.plan;
   const auto fail = [&](std::string message) {
+    result.plan = {};
     result.error = "module plan: " + std::move(message);
     return result;
   };
-  const auto doc = nlohmann::json::parse(json, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return fail("not a JSON object");
-  ModulePlan& plan = result.plan;
-  if (!read_string(doc, "course", plan.course_id) || !read_string(doc, "module", plan.module_id))
-    return fail("course or module id missing");
-  if (!read_int(doc, "pretest_threshold", 0, 100, plan.pretest_threshold) ||
-      !read_int(doc, "mastery_score", 0, 100, plan.mastery_score))
+  auto lines = split(text, '\n');
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  if (lines.size() < 5 || lines[0] != "coursepack-plan 1") return fail("not a coursepack plan (version 1)");
+  const auto words = [&](std::size_t line, std::string_view keyword) {
+    auto parts = split(lines[line], ' ');
+    if (parts.empty() || parts[0] != keyword) parts.clear();
+    return parts;
+  };
+  const auto course = words(1, "course"), module = words(2, "module"), thresholds = words(3, "thresholds"),
+             lessons = words(4, "lessons");
+  if (course.size() != 2 || module.size() != 2) return fail("course or module id missing");
+  plan.course_id = course[1];
+  plan.module_id = module[1];
+  if (thresholds.size() != 3 || !parse_int(thresholds[1], 0, 100, plan.pretest_threshold) ||
+      !parse_int(thresholds[2], 0, 100, plan.mastery_score))
     return fail("thresholds missing or out of range");
-  auto lessons = doc.find("lessons");
-  if (lessons == doc.end() || !lessons->is_array() || lessons->empty()) return fail("no lessons");
-  for (const auto& lesson : *lessons) {
-    if (!lesson.is_string()) return fail("a lesson id is not a string");
-    plan.lessons.push_back(lesson.get<std::string>());
-  }
-  auto questions = doc.find("questions");
-  if (questions == doc.end() || !questions->is_array()) return fail("no questions");
+  if (lessons.size() < 2) return fail("no lessons");
+  for (std::size_t i = 1; i < lessons.size(); ++i) plan.lessons.emplace_back(lessons[i]);
   const int lesson_count = static_cast<int>(plan.lessons.size());
-  for (const auto& item : *questions) {
+  for (std::size_t line = 5; line < lines.size(); ++line) {
+    const auto parts = words(line, "question");
     PlanQuestion q;
-    if (!item.is_object() || !read_string(item, "id", q.id) || !read_int(item, "choices", 2, 26, q.choices) ||
-        !read_int(item, "correct", 0, q.choices - 1, q.correct))
-      return fail("a question is malformed");
-    auto tested = item.find("lessons");
-    if (tested == item.end() || !tested->is_array()) return fail("question " + q.id + " tests no lesson");
-    for (const auto& index : *tested) {
-      if (!index.is_number_integer() || index.get<long long>() < 0 || index.get<long long>() >= lesson_count)
-        return fail("question " + q.id + " tests a lesson out of range");
-      q.lessons.push_back(index.get<int>());
+    if (parts.size() != 5 || parts[1].empty() || !parse_int(parts[2], 2, 26, q.choices) ||
+        !parse_int(parts[3], 0, q.choices - 1, q.correct))
+      return fail("line " + std::to_string(line + 1) + " is not a question");
+    q.id = parts[1];
+    for (auto index : split(parts[4], ',')) {
+      int lesson = 0;
+      if (!parse_int(index, 0, lesson_count - 1, lesson)) return fail("question " + q.id + " tests a lesson out of range");
+      q.lessons.push_back(lesson);
     }
     plan.questions.push_back(std::move(q));
   }

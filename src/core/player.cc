@@ -1,6 +1,6 @@
 #include "coursepack/core/player.h"
 
-#include <nlohmann/json.hpp>
+#include "coursepack/core/json_writer.h"
 
 #include "coursepack/core/scorm12_data.h"
 
@@ -19,14 +19,16 @@ const char* phase_name(Phase phase) {
   return "home";
 }
 
-nlohmann::json score_json(const QuizScore& score) {
-  return {{"correct", score.correct}, {"total", score.total}, {"percent", score.percent}};
+void write_score(JsonWriter& out, const char* name, const QuizScore& score) {
+  out.key(name).begin_object();
+  out.key("correct").value(score.correct).key("total").value(score.total).key("percent").value(score.percent);
+  out.end_object();
 }
 
 }  // namespace
 
-Player::Player(const std::string& plan_json) {
-  ModulePlanResult result = module_plan_from_json(plan_json);
+Player::Player(const std::string& plan_text) {
+  ModulePlanResult result = decode_plan(plan_text);
   if (!result.error.empty()) {
     error_ = result.error;
     return;
@@ -63,48 +65,52 @@ void Player::add_seconds(std::uint32_t seconds) {
 std::string Player::suspend_data() const { return session_ ? encode_state(session_->plan(), session_->state()) : ""; }
 
 std::string Player::view() const {
-  if (!session_) return nlohmann::json{{"error", error_}}.dump();
+  JsonWriter out;
+  out.begin_object();
+  if (!session_) {
+    out.key("error").value(error_).end_object();
+    return out.text();
+  }
   const PlayerSession& s = *session_;
   const LearnerState& state = s.state();
-  nlohmann::json orders = nlohmann::json::array();
-  for (int q = 0; q < static_cast<int>(s.plan().questions.size()); ++q)
-    orders.push_back(s.choice_order(QuizKind::posttest, q));
-  nlohmann::json view = {
-      {"phase", phase_name(state.phase)},
-      {"lesson", state.lesson},
-      {"pretest", state.pretest},
-      {"posttest", state.posttest},
-      {"viewed", state.viewed},
-      {"mandatory", s.mandatory()},
-      {"lessons_left", s.lessons_left()},
-      {"posttest_allowed", s.posttest_allowed()},
-      {"pretest_score", score_json(s.pretest_score())},
-      {"posttest_score", score_json(s.posttest_score())},
-      {"gain", s.posttest_score().percent - s.pretest_score().percent},
-      {"mastery_score", s.mastery_score()},
-      {"finished", s.finished()},
-      {"passed", s.passed()},
-      {"status", scorm12::lesson_status(s)},
-      {"location", scorm12::lesson_location(s)},
-      {"seconds", state.seconds},
-      {"posttest_order", orders},
-  };
-  return view.dump();
+  out.key("phase").value(phase_name(state.phase));
+  out.key("lesson").value(state.lesson);
+  out.key("pretest").values(state.pretest);
+  out.key("posttest").values(state.posttest);
+  out.key("viewed").values(state.viewed);
+  out.key("mandatory").values(s.mandatory());
+  out.key("lessons_left").value(s.lessons_left());
+  out.key("posttest_allowed").value(s.posttest_allowed());
+  write_score(out, "pretest_score", s.pretest_score());
+  write_score(out, "posttest_score", s.posttest_score());
+  out.key("gain").value(s.posttest_score().percent - s.pretest_score().percent);
+  out.key("mastery_score").value(s.mastery_score());
+  out.key("finished").value(s.finished());
+  out.key("passed").value(s.passed());
+  out.key("status").value(scorm12::lesson_status(s));
+  out.key("location").value(scorm12::lesson_location(s));
+  out.key("seconds").value(state.seconds);
+  out.key("posttest_order").begin_array();
+  for (int q = 0; q < static_cast<int>(s.plan().questions.size()); ++q) out.values(s.choice_order(QuizKind::posttest, q));
+  out.end_array();
+  out.end_object();
+  return out.text();
 }
 
 std::string Player::interactions(int kind, std::uint32_t time_of_day_seconds) const {
-  nlohmann::json list = nlohmann::json::array();
-  if (!session_) return list.dump();
-  for (const auto& i : scorm12::interactions(*session_, kind == 0 ? QuizKind::pretest : QuizKind::posttest,
-                                             time_of_day_seconds))
-    list.push_back({{"id", i.id},
-                    {"type", i.type},
-                    {"student_response", i.student_response},
-                    {"correct_pattern", i.correct_pattern},
-                    {"result", i.result},
-                    {"objective", i.objective},
-                    {"time", i.time}});
-  return list.dump();
+  JsonWriter out;
+  out.begin_array();
+  if (session_)
+    for (const auto& i : scorm12::interactions(*session_, kind == 0 ? QuizKind::pretest : QuizKind::posttest,
+                                               time_of_day_seconds)) {
+      out.begin_object();
+      out.key("id").value(i.id).key("type").value(i.type).key("student_response").value(i.student_response);
+      out.key("correct_pattern").value(i.correct_pattern).key("result").value(i.result);
+      out.key("objective").value(i.objective).key("time").value(i.time);
+      out.end_object();
+    }
+  out.end_array();
+  return out.text();
 }
 
 std::string Player::session_time(double centiseconds) {

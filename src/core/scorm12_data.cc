@@ -1,6 +1,5 @@
 #include "coursepack/core/scorm12_data.h"
 
-#include <cstdio>
 
 namespace coursepack::scorm12 {
 
@@ -21,24 +20,40 @@ std::string lesson_location(const PlayerSession& session) {
   return "home";
 }
 
+namespace {
+
+// Zero-padded decimal; snprintf would pull printf into the browser runtime.
+void append_padded(std::string& out, std::uint64_t value, int width) {
+  std::string digits = std::to_string(value);
+  if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
+  out += digits;
+}
+
+}  // namespace
+
 std::string timespan(std::uint64_t centiseconds) {
-  std::uint64_t hours = centiseconds / 360000;
-  if (hours > 9999) {
-    hours = 9999;
-    centiseconds = 9999ull * 360000 + 59 * 6000 + 59 * 100 + 99;
-  }
-  char text[24];
-  std::snprintf(text, sizeof text, "%04u:%02u:%02u.%02u", static_cast<unsigned>(hours),
-                static_cast<unsigned>(centiseconds / 6000 % 60), static_cast<unsigned>(centiseconds / 100 % 60),
-                static_cast<unsigned>(centiseconds % 100));
-  return text;
+  constexpr std::uint64_t kMax = 9999ull * 360000 + 59 * 6000 + 59 * 100 + 99;
+  if (centiseconds > kMax) centiseconds = kMax;
+  std::string out;
+  append_padded(out, centiseconds / 360000, 4);
+  out += ':';
+  append_padded(out, centiseconds / 6000 % 60, 2);
+  out += ':';
+  append_padded(out, centiseconds / 100 % 60, 2);
+  out += '.';
+  append_padded(out, centiseconds % 100, 2);
+  return out;
 }
 
 std::string time_of_day(std::uint32_t seconds) {
   seconds %= 86400;
-  char text[12];
-  std::snprintf(text, sizeof text, "%02u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60);
-  return text;
+  std::string out;
+  append_padded(out, seconds / 3600, 2);
+  out += ':';
+  append_padded(out, seconds / 60 % 60, 2);
+  out += ':';
+  append_padded(out, seconds % 60, 2);
+  return out;
 }
 
 std::optional<double> parse_mastery_score(std::string_view text) {

@@ -1,6 +1,7 @@
 #include "coursepack/package/module_pages.h"
 
 #include "coursepack/core/digcomp.h"
+#include "coursepack/core/module_plan.h"
 #include "coursepack/package/embedded_files.h"
 #include "coursepack/package/html.h"
 #include "coursepack/package/ui_strings.h"
@@ -16,15 +17,14 @@ std::string_view template_file(std::string_view name) {
   return {};
 }
 
-// Replaces each {{name}} of the page shell; values are inserted as given (callers escape).
-std::string fill_page(const std::map<std::string, std::string>& values) {
-  std::string page(template_file("page.html"));
+std::string replace_slots(std::string text, const std::map<std::string, std::string>& values, const char* open,
+                          const char* close) {
   for (const auto& [name, value] : values) {
-    const std::string slot = "{{" + name + "}}";
-    for (auto at = page.find(slot); at != std::string::npos; at = page.find(slot, at + value.size()))
-      page.replace(at, slot.size(), value);
+    const std::string slot = open + name + close;
+    for (auto at = text.find(slot); at != std::string::npos; at = text.find(slot, at + value.size()))
+      text.replace(at, slot.size(), value);
   }
-  return page;
+  return text;
 }
 
 const std::string& in(const LanguageMap& map, const std::string& language) {
@@ -33,24 +33,41 @@ const std::string& in(const LanguageMap& map, const std::string& language) {
   return it == map.end() ? empty : it->second;
 }
 
-char choice_letter(std::size_t index) { return static_cast<char>('a' + index); }
+// Keeps "</" out of inline script blocks: the HTML parser would end the block there.
+std::string script_safe(std::string text) {
+  for (auto at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3)) text.replace(at, 2, "<\\/");
+  return text;
+}
 
-class ModulePages {
+// Keys the player script needs at run time; the rest are rendered into the page here.
+constexpr const char* kScriptStrings[] = {
+    "pretest_title", "posttest_title", "answer_all",     "score_line",    "all_required",
+    "some_required", "none_required", "lesson_of",    "required",       "viewed",        "lessons_left",
+    "posttest_ready", "passed",       "failed",        "correct",        "incorrect",     "points",
+    "standalone",  "runtime_failed", "start_pretest",
+};
+
+// One page per module: every screen of the player (home, quiz, results, lessons, final)
+// is rendered here as plain HTML; player.js only shows one screen at a time and fills in
+// the numbers. Without JavaScript the page still reads as a complete document.
+class ModulePage {
  public:
-  ModulePages(const Course& course, const Module& module, const std::string& language, const std::string& prefix)
-      : course_(course), module_(module), language_(language), prefix_(prefix),
-        strings_(UiStrings::for_language(language)) {
+  ModulePage(const Course& course, const Module& module, const std::string& language, const std::string& prefix)
+      : course_(course), module_(module), language_(language), strings_(UiStrings::for_language(language)) {
     for (char c : prefix)
       if (c == '/') root_ += "../";
   }
 
-  void render(PackageFiles& files) {
-    files[prefix_ + "index.html"] = page(in(module_.title, language_), root_, home_body());
-    for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
-      const Lesson& lesson = module_.lessons[i];
-      files[prefix_ + "lessons/" + lesson.id + ".html"] =
-          page(in(lesson.title, language_) + " – " + in(module_.title, language_), root_ + "../", lesson_body(i));
-    }
+  std::string render() const {
+    std::string body = home() + quiz() + results() + lessons() + final_screen() + data();
+    return replace_slots(std::string(template_file("page.html")),
+                         {{"lang", escape_html(language_)},
+                          {"page_title", text(module_.title)},
+                          {"root", root_},
+                          {"skip_to_content", ui("skip_to_content")},
+                          {"course_title", text(course_.title)},
+                          {"body", body}},
+                         "{{", "}}");
   }
 
  private:
@@ -58,31 +75,22 @@ class ModulePages {
   std::string ui(std::string_view key, const std::map<std::string, std::string>& values = {}) const {
     return escape_html(strings_.get(key, values));
   }
-
-  std::string page(const std::string& title, const std::string& root, const std::string& body) const {
-    return fill_page({{"lang", escape_html(language_)},
-                      {"page_title", escape_html(title)},
-                      {"root", root},
-                      {"skip_to_content", ui("skip_to_content")},
-                      {"course_title", text(course_.title)},
-                      {"body", body}});
+  static std::string screen_open(const char* id) {
+    return std::string("<section id=\"screen-") + id + "\" class=\"screen\" aria-labelledby=\"" + id + "-title\">\n";
   }
 
-  std::string home_body() const {
-    std::string html = "<h1>" + text(module_.title) + "</h1>\n";
+  std::string home() const {
+    std::string html = screen_open("home");
+    html += "<h1 id=\"home-title\" tabindex=\"-1\">" + text(module_.title) + "</h1>\n";
     if (!module_.description.empty()) html += "<p>" + text(module_.description) + "</p>\n";
-
-    html += "<dl class=\"facts\">\n";
-    html += "<dt>" + ui("audience") + "</dt><dd>" + text(course_.audience) + "</dd>\n";
+    html += "<dl class=\"facts\">\n<dt>" + ui("audience") + "</dt><dd>" + text(course_.audience) + "</dd>\n";
     if (module_.minutes() > 0)
       html += "<dt>" + ui("duration") + "</dt><dd>" + ui("minutes", {{"n", std::to_string(module_.minutes())}}) +
               "</dd>\n";
-    html += "<dt>" + ui("level") + "</dt><dd>" + ui("eqf", {{"n", std::to_string(course_.eqf_level)}}) + "</dd>\n";
-    html += "</dl>\n";
-
+    html += "<dt>" + ui("level") + "</dt><dd>" + ui("eqf", {{"n", std::to_string(course_.eqf_level)}}) +
+            "</dd>\n</dl>\n";
     if (!module_.outcomes.empty()) {
-      html += "<section aria-labelledby=\"outcomes-title\">\n<h2 id=\"outcomes-title\">" + ui("outcomes") +
-              "</h2>\n<ul>\n";
+      html += "<h2>" + ui("outcomes") + "</h2>\n<ul>\n";
       for (const auto& outcome_id : module_.outcomes) {
         const Outcome* outcome = course_.find_outcome(outcome_id);
         html += "<li>" + text(outcome->text);
@@ -93,79 +101,147 @@ class ModulePages {
                   ")</span>";
         html += "</li>\n";
       }
-      html += "</ul>\n</section>\n";
+      html += "</ul>\n";
     }
-
-    html += "<section aria-labelledby=\"lessons-title\">\n<h2 id=\"lessons-title\">" + ui("lessons") +
-            "</h2>\n<ol class=\"lesson-list\">\n";
+    html += "<div class=\"panel\">\n<h2>" + ui("how_it_works") + "</h2>\n<p>" + ui("how_it_works_text") +
+            "</p>\n</div>\n";
+    html += "<h2>" + ui("lessons") + "</h2>\n<ol class=\"lesson-list\">\n";
     for (const auto& lesson : module_.lessons) {
-      html += "<li><a href=\"lessons/" + escape_html(lesson.id) + ".html\">" + text(lesson.title) + "</a>";
+      html += "<li>" + text(lesson.title);
       if (lesson.minutes > 0) html += " (" + ui("minutes", {{"n", std::to_string(lesson.minutes)}}) + ")";
       html += "</li>\n";
     }
-    html += "</ol>\n</section>\n";
-
-    if (!module_.quiz.empty()) html += quiz();
+    html += "</ol>\n<p class=\"actions\"><button type=\"button\" class=\"primary\" data-action=\"start\">" +
+            ui("start_pretest") + "</button></p>\n</section>\n";
     return html;
   }
 
-  // The questions as a plain form: proper radio groups with labels, no scoring yet.
   std::string quiz() const {
-    std::string html = "<section aria-labelledby=\"quiz-title\">\n<h2 id=\"quiz-title\">" + ui("quiz") + "</h2>\n";
-    html += "<p>" + ui("quiz_intro", {{"n", std::to_string(module_.quiz.size())}}) + "</p>\n<form>\n";
+    std::string html = screen_open("quiz");
+    html += "<h1 id=\"quiz-title\" tabindex=\"-1\">" + ui("pretest_title") + "</h1>\n";
+    html += "<p>" + ui("quiz_intro", {{"n", std::to_string(module_.quiz.size())}}) + "</p>\n";
+    html += "<form id=\"quiz-form\" novalidate>\n";
     for (std::size_t q = 0; q < module_.quiz.size(); ++q) {
       const Question& question = module_.quiz[q];
-      const std::string name = "q-" + escape_html(question.id);
-      html += "<fieldset>\n<legend>" + ui("question", {{"n", std::to_string(q + 1)}}) + ". " +
-              text(question.prompt) + "</legend>\n";
+      const std::string name = "q" + std::to_string(q + 1);
+      html += "<fieldset data-question=\"" + std::to_string(q) + "\">\n<legend>" +
+              ui("question", {{"n", std::to_string(q + 1)}}) + ". " + text(question.prompt) +
+              "</legend>\n<div class=\"choices\">\n";
       for (std::size_t c = 0; c < question.choices.size(); ++c) {
-        const std::string id = name + "-" + choice_letter(c);
-        html += "<div class=\"choice\"><input type=\"radio\" name=\"" + name + "\" id=\"" + id + "\" value=\"" +
-                choice_letter(c) + "\"><label for=\"" + id + "\">" + text(question.choices[c].text) +
-                "</label></div>\n";
+        const std::string id = name + "-" + static_cast<char>('a' + c);
+        html += "<div class=\"choice\" data-choice=\"" + std::to_string(c) + "\"><input type=\"radio\" name=\"" +
+                name + "\" id=\"" + id + "\" value=\"" + std::to_string(c) + "\"><label for=\"" + id + "\">" +
+                text(question.choices[c].text) + "</label></div>\n";
       }
+      html += "</div>\n<p class=\"verdict\" hidden></p>\n";
+      if (!question.feedback.empty()) html += "<p class=\"feedback\" hidden>" + text(question.feedback) + "</p>\n";
       html += "</fieldset>\n";
     }
-    return html + "</form>\n</section>\n";
+    html += "<p class=\"actions\"><button type=\"submit\" class=\"primary\">" + ui("submit_answers") +
+            "</button></p>\n</form>\n</section>\n";
+    return html;
   }
 
-  std::string lesson_body(std::size_t index) const {
-    const Lesson& lesson = module_.lessons[index];
-    const std::size_t total = module_.lessons.size();
-    std::string html = "<p><a href=\"../index.html\">" + ui("back_to_module") + "</a></p>\n";
-    html += "<p class=\"progress\">" +
-            ui("lesson_of", {{"n", std::to_string(index + 1)}, {"total", std::to_string(total)}}) + "</p>\n";
-    html += "<h1>" + text(lesson.title) + "</h1>\n<article>\n" + render_markdown(in(lesson.markdown, language_)) +
-            "</article>\n";
-    html += "<nav class=\"pager\" aria-label=\"" + ui("lessons") + "\">\n";
-    if (index > 0) {
-      const Lesson& previous = module_.lessons[index - 1];
-      html += "<a rel=\"prev\" href=\"" + escape_html(previous.id) + ".html\">" +
-              ui("previous", {{"title", in(previous.title, language_)}}) + "</a>\n";
+  std::string results() const {
+    std::string html = screen_open("results");
+    html += "<h1 id=\"results-title\" tabindex=\"-1\">" + ui("results_title") + "</h1>\n";
+    html += "<p id=\"results-score\"></p>\n<p id=\"results-explain\"></p>\n<ul id=\"results-lessons\"></ul>\n";
+    html += "<p class=\"actions\"><button type=\"button\" class=\"primary\" data-action=\"lessons\">" +
+            ui("go_to_lessons") + "</button></p>\n</section>\n";
+    return html;
+  }
+
+  std::string lessons() const {
+    std::string html = screen_open("lessons");
+    html += "<h1 id=\"lessons-title\" class=\"visually-hidden\">" + ui("lessons") + "</h1>\n";
+    html += "<nav aria-labelledby=\"lesson-menu-title\">\n<h2 id=\"lesson-menu-title\">" + ui("lessons") +
+            "</h2>\n<ol id=\"lesson-menu\">\n";
+    for (std::size_t i = 0; i < module_.lessons.size(); ++i)
+      html += "<li><a href=\"#lesson-" + escape_html(module_.lessons[i].id) + "\" data-lesson=\"" +
+              std::to_string(i) + "\">" + text(module_.lessons[i].title) + "</a> <span class=\"tags\"></span></li>\n";
+    html += "</ol>\n<p id=\"posttest-gate\"></p>\n<p class=\"actions\"><button type=\"button\" "
+            "class=\"primary\" data-action=\"posttest\">" +
+            ui("take_posttest") + "</button></p>\n</nav>\n";
+    for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
+      const Lesson& lesson = module_.lessons[i];
+      const std::string id = "lesson-" + escape_html(lesson.id);
+      html += "<article id=\"" + id + "\" class=\"lesson\" data-lesson=\"" + std::to_string(i) +
+              "\" aria-labelledby=\"" + id + "-title\">\n";
+      html += "<p class=\"progress\">" +
+              ui("lesson_of", {{"n", std::to_string(i + 1)}, {"total", std::to_string(module_.lessons.size())}}) +
+              " <span class=\"tags\"></span></p>\n";
+      html += "<h2 id=\"" + id + "-title\" class=\"lesson-title\" tabindex=\"-1\">" + text(lesson.title) + "</h2>\n";
+      html += render_markdown(in(lesson.markdown, language_));
+      html += "<nav class=\"pager\" aria-label=\"" + ui("lessons") + "\">";
+      if (i > 0)
+        html += "<button type=\"button\" data-action=\"open\" data-lesson=\"" + std::to_string(i - 1) + "\">" +
+                ui("previous") + "</button>";
+      if (i + 1 < module_.lessons.size())
+        html += "<button type=\"button\" data-action=\"open\" data-lesson=\"" + std::to_string(i + 1) + "\">" +
+                ui("next") + "</button>";
+      html += "</nav>\n</article>\n";
     }
-    if (index + 1 < total) {
-      const Lesson& next = module_.lessons[index + 1];
-      html += "<a rel=\"next\" href=\"" + escape_html(next.id) + ".html\">" +
-              ui("next", {{"title", in(next.title, language_)}}) + "</a>\n";
+    return html + "</section>\n";
+  }
+
+  std::string final_screen() const {
+    std::string html = screen_open("final");
+    html += "<h1 id=\"final-title\" tabindex=\"-1\">" + ui("final_title") + "</h1>\n";
+    html += "<p id=\"final-status\"></p>\n<table class=\"scores\">\n<tbody>\n";
+    html += "<tr><th scope=\"row\">" + ui("pretest_score") + "</th><td id=\"final-pre\"></td></tr>\n";
+    html += "<tr><th scope=\"row\">" + ui("posttest_score") + "</th><td id=\"final-post\"></td></tr>\n";
+    html += "<tr><th scope=\"row\">" + ui("gain") + "</th><td id=\"final-gain\"></td></tr>\n</tbody>\n</table>\n";
+    html += "<p class=\"actions\"><button type=\"button\" data-action=\"review\">" + ui("review_lessons") +
+            "</button></p>\n</section>\n";
+    return html;
+  }
+
+  // The module plan for the runtime and the strings the script needs, as inert blocks.
+  std::string data() const {
+    std::string strings = "{";
+    for (const char* key : kScriptStrings) {
+      if (strings.size() > 1) strings += ',';
+      strings += "\"" + std::string(key) + "\":\"" + json_escape(strings_.get(key)) + "\"";
     }
-    return html + "</nav>\n";
+    strings += "}";
+    std::string html = "<script type=\"text/plain\" id=\"coursepack-plan\">" +
+                       script_safe(encode_plan(make_module_plan(course_, module_))) + "</script>\n";
+    html += "<script type=\"application/json\" id=\"coursepack-strings\">" + script_safe(strings) + "</script>\n";
+    html += "<script src=\"" + root_ + "coursepack-runtime.js\"></script>\n<script src=\"" + root_ +
+            "player.js\"></script>\n";
+    return html;
+  }
+
+  static std::string json_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (c == '\n') {
+        out += "\\n";
+        continue;
+      }
+      out += c;
+    }
+    return out;
   }
 
   const Course& course_;
   const Module& module_;
   const std::string& language_;
-  std::string prefix_;
-  std::string root_;
   UiStrings strings_;
+  std::string root_;
 };
 
 }  // namespace
 
 void render_module_pages(const Course& course, const Module& module, const std::string& language,
                          const std::string& prefix, PackageFiles& files) {
-  ModulePages(course, module, language, prefix).render(files);
+  files[prefix + "index.html"] = ModulePage(course, module, language, prefix).render();
 }
 
-void add_player_files(PackageFiles& files) { files["player.css"] = std::string(template_file("player.css")); }
+void add_player_files(PackageFiles& files) {
+  for (const char* name : {"player.css", "player.js", "coursepack-runtime.js"})
+    files[name] = std::string(template_file(name));
+}
 
 }  // namespace coursepack

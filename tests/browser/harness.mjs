@@ -279,6 +279,18 @@ export async function openLms(browser, server, options = {}) {
     calls,
     /** The calls that left a non-"0" error code (error-inspection calls excluded). */
     errors: async () => (await calls()).filter((c) => c.error !== '0' && !ERROR_INSPECTORS.has(c.fn)),
+    /**
+     * Calls made outside the LMSInitialize..LMSFinish session (error-inspection calls and
+     * the LMSInitialize that opens it excepted). scorm-again 3.4.3 accepts LMSGetValue,
+     * LMSSetValue and LMSCommit after LMSFinish with error "0", so errors() misses them.
+     */
+    outOfSession: async () =>
+      (await calls()).filter(
+        (c) =>
+          c.state !== 'initialized' &&
+          !ERROR_INSPECTORS.has(c.fn) &&
+          !(c.fn === 'LMSInitialize' && c.state === 'not-initialized'),
+      ),
     /** {seq, fn, cmi} after each successful LMSCommit / LMSFinish: what an LMS would have stored. */
     commits: () => page.evaluate(() => window.lms.commits()),
     /** The cmi of the last successful commit, or null. */

@@ -7,26 +7,38 @@
 namespace coursepack {
 namespace {
 
-TEST_CASE("a plan survives its JSON form") {
-  const ModulePlan plan = testing::make_plan(4, 3, 40, 80);
-  const std::string json = module_plan_to_json(plan);
-  CHECK(json ==
-        R"({"course":"c","module":"m","lessons":["lesson-1","lesson-2","lesson-3","lesson-4"],"questions":[)"
-        R"({"id":"q1","choices":4,"correct":0,"lessons":[0]},{"id":"q2","choices":4,"correct":1,"lessons":[1]},)"
-        R"({"id":"q3","choices":4,"correct":2,"lessons":[2]}],"pretest_threshold":40,"mastery_score":80})");
-  const ModulePlanResult back = module_plan_from_json(json);
+TEST_CASE("a plan survives its text form") {
+  ModulePlan plan = testing::make_plan(4, 3, 40, 80);
+  plan.questions[2].lessons = {2, 3};
+  const std::string text = encode_plan(plan);
+  CHECK(text ==
+        "coursepack-plan 1\ncourse c\nmodule m\nthresholds 40 80\nlessons lesson-1 lesson-2 lesson-3 lesson-4\n"
+        "question q1 4 0 0\nquestion q2 4 1 1\nquestion q3 4 2 2,3\n");
+  const ModulePlanResult back = decode_plan(text);
   REQUIRE(back.error.empty());
   CHECK(back.plan.fingerprint() == plan.fingerprint());
-  CHECK(back.plan.questions[2].lessons == std::vector<int>{2});
+  CHECK(back.plan.questions[2].lessons == std::vector<int>{2, 3});
+  CHECK(back.plan.mastery_score == 80);
 }
 
 TEST_CASE("a bad plan is an error value") {
-  CHECK(module_plan_from_json("").error == "module plan: not a JSON object");
-  CHECK(module_plan_from_json("[]").error == "module plan: not a JSON object");
-  CHECK(module_plan_from_json(R"({"course":"c"})").error == "module plan: course or module id missing");
-  std::string json = module_plan_to_json(testing::make_plan(2, 1));
-  json.replace(json.find("\"lessons\":[0]"), 13, "\"lessons\":[5]");
-  CHECK(module_plan_from_json(json).error == "module plan: question q1 tests a lesson out of range");
+  CHECK(decode_plan("").error == "module plan: not a coursepack plan (version 1)");
+  CHECK(decode_plan("{}").error == "module plan: not a coursepack plan (version 1)");
+  const std::string good = encode_plan(testing::make_plan(2, 1));
+  std::string text = good;
+  text.replace(text.find("course c"), 8, "course");
+  CHECK(decode_plan(text).error == "module plan: course or module id missing");
+  text = good;
+  text.replace(text.find("q1 4 0 0"), 8, "q1 4 0 5");
+  CHECK(decode_plan(text).error == "module plan: question q1 tests a lesson out of range");
+  text = good;
+  text.replace(text.find("q1 4 0 0"), 8, "q1 4 4 0");
+  CHECK(decode_plan(text).error == "module plan: line 6 is not a question");
+  text = good;
+  text.replace(text.find("40 80"), 5, "40 180");
+  CHECK(decode_plan(text).error == "module plan: thresholds missing or out of range");
+  // Every truncation is refused or read, never a crash.
+  for (std::size_t n = 0; n < good.size(); ++n) (void)decode_plan(good.substr(0, n));
 }
 
 TEST_CASE("the fingerprint changes with anything saved progress depends on") {

@@ -11,7 +11,7 @@ namespace {
 
 TEST_CASE("the player drives a whole module through strings") {
   const ModulePlan plan = testing::make_plan(3, 3, 40, 80);
-  Player player(module_plan_to_json(plan));
+  Player player(encode_plan(plan));
   REQUIRE(player.error().empty());
   CHECK(player.restore("", 99).empty());
   player.set_mastery_score("");  // Moodle sends "" when no mastery score is set
@@ -39,21 +39,21 @@ TEST_CASE("the player drives a whole module through strings") {
 
   // Resuming from the saved text restores the same place.
   const std::string saved = player.suspend_data();
-  Player again(module_plan_to_json(plan));
+  Player again(encode_plan(plan));
   CHECK(again.restore(saved, 1).empty());
   CHECK(nlohmann::json::parse(again.view()) == view);
 }
 
 TEST_CASE("a broken plan makes every action return the error") {
   Player player("{}");
-  CHECK(player.error() == "module plan: course or module id missing");
+  CHECK(player.error() == "module plan: not a coursepack plan (version 1)");
   CHECK(player.start_pretest() == player.error());
   CHECK(player.suspend_data().empty());
   CHECK(nlohmann::json::parse(player.view())["error"] == player.error());
 }
 
 TEST_CASE("refused suspend data is reported and the player starts afresh") {
-  Player player(module_plan_to_json(testing::make_plan(3, 3)));
+  Player player(encode_plan(testing::make_plan(3, 3)));
   CHECK(player.restore("garbage", 1) == "saved progress is not in a format this player reads");
   CHECK(nlohmann::json::parse(player.view())["phase"] == "home");
 }

@@ -5,46 +5,68 @@
 namespace coursepack {
 namespace {
 
-TEST_CASE("the module home shows outcomes, lessons and the quiz as labelled radio groups") {
-  const Course course = testing::example_course();
+std::string home_page(const Course& course, const std::string& language, const std::string& prefix = "") {
   PackageFiles files;
-  render_module_pages(course, course.modules[0], "fr", "", files);
-  REQUIRE(files.contains("index.html"));
-  const std::string& home = files["index.html"];
-  CHECK(home.find("<html lang=\"fr\">") != std::string::npos);
-  CHECK(home.find("<h1>Mots de passe</h1>") != std::string::npos);
-  CHECK(home.find("Choisir un mot de passe robuste") != std::string::npos);
-  CHECK(home.find("<a href=\"lessons/length.html\">La longueur avant la complexité</a> (10 min)") !=
-        std::string::npos);
-  CHECK(home.find("<legend>Question 1. Quel mot de passe est le plus robuste ?</legend>") != std::string::npos);
-  CHECK(home.find("<input type=\"radio\" name=\"q-q1\" id=\"q-q1-b\" value=\"b\"><label for=\"q-q1-b\">") !=
-        std::string::npos);
-  // No pretend tracking: the page carries no script until the runtime exists.
-  CHECK(home.find("<script") == std::string::npos);
+  render_module_pages(course, course.modules[0], language, prefix, files);
+  REQUIRE(files.size() == 1);
+  REQUIRE(files.contains(prefix + "index.html"));
+  return files[prefix + "index.html"];
 }
 
-TEST_CASE("lesson pages link back, forward and to the shared stylesheet") {
+bool has(const std::string& page, const std::string& text) { return page.find(text) != std::string::npos; }
+
+TEST_CASE("one page holds every screen of the module, in the package language") {
   const Course course = testing::example_course();
-  PackageFiles files;
-  render_module_pages(course, course.modules[0], "en", "passwords/", files);
-  REQUIRE(files.contains("passwords/lessons/length.html"));
-  const std::string& first = files["passwords/lessons/length.html"];
-  CHECK(first.find("href=\"../../player.css\"") != std::string::npos);
-  CHECK(first.find("Lesson 1 of 2") != std::string::npos);
-  CHECK(first.find("<a rel=\"next\" href=\"managers.html\">Next: Password managers</a>") != std::string::npos);
-  CHECK(first.find("rel=\"prev\"") == std::string::npos);
-  // The lesson's own "# Title" is not repeated under the page's h1.
-  CHECK(first.find("<h1>Length beats complexity</h1>") != std::string::npos);
-  CHECK(first.find("<h1>", first.find("<h1>") + 1) == std::string::npos);
+  const std::string page = home_page(course, "fr");
+  CHECK(has(page, "<html lang=\"fr\">"));
+  for (const char* screen : {"home", "quiz", "results", "lessons", "final"})
+    CHECK(has(page, std::string("<section id=\"screen-") + screen + "\" class=\"screen\" aria-labelledby=\"" +
+                        screen + "-title\">"));
+  CHECK(has(page, "<h1 id=\"home-title\" tabindex=\"-1\">Mots de passe</h1>"));
+  CHECK(has(page, "Choisir un mot de passe robuste"));
+  CHECK(has(page, "DigComp 4.1 : Protéger les équipements"));
+  CHECK(has(page, "<li>La longueur avant la complexité (10 min)</li>"));
+  CHECK(has(page, "Commencer le test de positionnement"));
+}
+
+TEST_CASE("questions are radio groups with a legend and a label per choice") {
+  const Course course = testing::example_course();
+  const std::string page = home_page(course, "en");
+  CHECK(has(page, "<legend>Question 1. Which password is strongest?</legend>"));
+  CHECK(has(page, "<div class=\"choice\" data-choice=\"1\"><input type=\"radio\" name=\"q1\" id=\"q1-b\" "
+                  "value=\"1\"><label for=\"q1-b\">correct horse battery staple</label></div>"));
+  // The answer key is not in the markup: it travels in the plan, for the runtime.
+  CHECK_FALSE(has(page, "\"correct\": true"));
+  CHECK_FALSE(has(page, "data-correct"));
+}
+
+TEST_CASE("lessons are articles with their rendered text, the title not repeated") {
+  const Course course = testing::example_course();
+  const std::string page = home_page(course, "en");
+  CHECK(has(page, "<article id=\"lesson-length\" class=\"lesson\" data-lesson=\"0\" aria-labelledby=\"lesson-length-title\">"));
+  CHECK(has(page, "<h2 id=\"lesson-length-title\" class=\"lesson-title\" tabindex=\"-1\">Length beats complexity</h2>"));
+  CHECK(has(page, "<p>Every extra character multiplies"));
+  CHECK_FALSE(has(page, "<h1>Length beats complexity</h1>"));
+  CHECK(has(page, "Lesson 1 of 2"));
+}
+
+TEST_CASE("the page carries the module plan and links the shared runtime") {
+  const Course course = testing::example_course();
+  const std::string page = home_page(course, "en", "passwords/");
+  CHECK(has(page, "<script type=\"text/plain\" id=\"coursepack-plan\">coursepack-plan 1\ncourse example\nmodule passwords\n"
+                  "thresholds 50 80\nlessons length managers\nquestion q1 3 1 0\nquestion q2 2 0 1\n</script>"));
+  CHECK(has(page, "<script src=\"../coursepack-runtime.js\"></script>"));
+  CHECK(has(page, "<script src=\"../player.js\"></script>"));
+  CHECK(has(page, "href=\"../player.css\""));
 }
 
 TEST_CASE("course text is escaped, never interpreted") {
   Course course = testing::example_course();
   course.modules[0].title["en"] = "<script>alert(1)</script>";
-  PackageFiles files;
-  render_module_pages(course, course.modules[0], "en", "", files);
-  CHECK(files["index.html"].find("<script>") == std::string::npos);
-  CHECK(files["index.html"].find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  course.modules[0].quiz[0].prompt["en"] = "</script><script>alert(2)</script>";
+  const std::string page = home_page(course, "en");
+  CHECK_FALSE(has(page, "<script>alert"));
+  CHECK(has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 // What the player needs to know of one module to score and guide a learner: ids, the
 // shape of the quiz and the answer key, the thresholds. Built from the Course at package
-// time, shipped as JSON inside the package, read back by the runtime.
+// time, shipped as text inside the package, read back by the runtime. (Plain lines, not
+// JSON: the runtime then needs no JSON parser, which would double its size.)
 
 #include <cstdint>
 #include <string>
@@ -35,14 +36,21 @@ struct ModulePlan {
 /// The plan of `module`, a module of `course` (validated, so every reference resolves).
 ModulePlan make_module_plan(const Course& course, const Module& module);
 
-std::string module_plan_to_json(const ModulePlan& plan);
+/// The plan as lines of space-separated words:
+///   coursepack-plan 1
+///   course <id>
+///   module <id>
+///   thresholds <pretest threshold> <mastery score>
+///   lessons <id> <id> ...
+///   question <id> <choices> <correct index> <lesson index>,<lesson index>...   (one per question)
+std::string encode_plan(const ModulePlan& plan);
 
 struct ModulePlanResult {
   ModulePlan plan;
   std::string error;  // empty on success
 };
 
-/// Reads what module_plan_to_json wrote; anything else gives an error, never a throw.
-ModulePlanResult module_plan_from_json(std::string_view json);
+/// Reads what encode_plan wrote; anything else gives an error, never a throw.
+ModulePlanResult decode_plan(std::string_view text);
 
 }  // namespace coursepack

@@ -13,9 +13,9 @@ namespace coursepack {
 
 class Player {
  public:
-  /// `plan_json` as module_plan_to_json wrote it. A bad plan leaves the player unusable:
+  /// `plan_text` as encode_plan wrote it. A bad plan leaves the player unusable:
   /// error() says why and every action returns that error.
-  explicit Player(const std::string& plan_json);
+  explicit Player(const std::string& plan_text);
 
   const std::string& error() const { return error_; }
 

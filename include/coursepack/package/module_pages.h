@@ -1,6 +1,6 @@
 #pragma once
-// The HTML pages of one module in one language: its home page (outcomes, lessons, quiz)
-// and one page per lesson.
+// The page of one module in one language: every screen of the player (home, quiz,
+// results, lessons, final) as plain HTML, with the module plan for the runtime.
 
 #include <map>
 #include <string>
@@ -12,13 +12,13 @@ namespace coursepack {
 /// Relative path inside the package -> file content.
 using PackageFiles = std::map<std::string, std::string>;
 
-/// Adds `<prefix>index.html` and `<prefix>lessons/<id>.html` to `files`. `root` is the
-/// relative path from those pages back to the package root ("" or "../"...), where
-/// player.css stands.
+/// Adds `<prefix>index.html` to `files`; it links the shared player files at the package
+/// root ("../" for each folder in `prefix`).
 void render_module_pages(const Course& course, const Module& module, const std::string& language,
                          const std::string& prefix, PackageFiles& files);
 
-/// Adds the shared files every package carries (player.css).
+/// Adds the shared files every package carries: player.css, player.js and
+/// coursepack-runtime.js (the WebAssembly core).
 void add_player_files(PackageFiles& files);
 
 }  // namespace coursepack
