@@ -42,14 +42,16 @@ std::string PlayerSession::submit() {
 
 std::string PlayerSession::continue_to_lessons() {
   if (state_.phase != Phase::results) return "the pre-test results are not showing";
-  state_.phase = Phase::lessons;
+  // The lessons screen always shows a lesson, and a lesson shown is a lesson viewed:
+  // start with the first required one.
   const auto required = mandatory();
+  int first = 0;
   for (std::size_t i = 0; i < required.size(); ++i)
     if (required[i]) {
-      state_.lesson = static_cast<int>(i);
+      first = static_cast<int>(i);
       break;
     }
-  return {};
+  return open_lesson(first);
 }
 
 std::string PlayerSession::open_lesson(int index) {

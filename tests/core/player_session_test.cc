@@ -45,7 +45,7 @@ TEST_CASE("all wrong: every lesson is required before the post-test; 3 of 5 fail
   CHECK(s.mandatory() == std::vector<bool>(5, true));
   REQUIRE(s.continue_to_lessons().empty());
   CHECK(s.start_posttest() == "some recommended lessons are not viewed yet");
-  for (int i = 0; i < 4; ++i) REQUIRE(s.open_lesson(i).empty());
+  for (int i = 1; i < 4; ++i) REQUIRE(s.open_lesson(i).empty());
   CHECK(s.lessons_left() == 1);
   CHECK_FALSE(s.posttest_allowed());
   REQUIRE(s.open_lesson(4).empty());
@@ -94,7 +94,10 @@ TEST_CASE("continuing after the results opens the first recommended lesson") {
   answer_all(s, answers_with_wrong(plan, {2}));
   (void)s.submit();
   REQUIRE(s.continue_to_lessons().empty());
+  CHECK(s.state().phase == Phase::lessons);
   CHECK(s.state().lesson == 2);
+  CHECK(s.state().viewed == std::vector<bool>{false, false, true, false, false});
+  CHECK(s.posttest_allowed());
 }
 
 TEST_CASE("the post-test shuffles choices with the stored seed; the pre-test does not") {

@@ -25,7 +25,7 @@ class PlayerSession {
   std::string start_pretest();                   // home -> pretest
   std::string answer(int question, int choice);  // during either quiz
   std::string submit();                          // pretest -> results, posttest -> finished
-  std::string continue_to_lessons();             // results -> lessons
+  std::string continue_to_lessons();             // results -> lessons, first required lesson open
   std::string open_lesson(int index);            // marks it viewed; from results on
   std::string start_posttest();                  // lessons -> posttest, mandatory lessons viewed
   void add_seconds(std::uint32_t seconds) { state_.seconds += seconds; }
