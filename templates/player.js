@@ -55,10 +55,12 @@
   ScormStore.prototype.open = function () {
     if (!this.call('LMSInitialize').ok) return null;
     return {
+      entry: this.get('cmi.core.entry'),
       suspendData: this.get('cmi.suspend_data'),
+      location: this.get('cmi.core.lesson_location'),
       masteryScore: this.get('cmi.student_data.mastery_score'),
-      status: this.get('cmi.core.lesson_status'),
-      entry: this.get('cmi.core.entry')
+      studentName: this.get('cmi.core.student_name'),
+      status: this.get('cmi.core.lesson_status')
     };
   };
   ScormStore.prototype.save = function (view, suspendData, sessionCentiseconds, runtime) {
@@ -98,7 +100,7 @@
   LocalStore.prototype.open = function () {
     var saved = '';
     try { saved = window.localStorage.getItem(this.key) || ''; } catch (e) { /* storage blocked */ }
-    return { suspendData: saved, masteryScore: '', status: '', entry: saved ? 'resume' : 'ab-initio' };
+    return { entry: saved ? 'resume' : 'ab-initio', suspendData: saved, location: '', masteryScore: '', studentName: '', status: '' };
   };
   LocalStore.prototype.save = function (view, suspendData) {
     try { window.localStorage.setItem(this.key, suspendData); } catch (e) { log('cannot save in this browser'); }
@@ -122,8 +124,15 @@
       banner.textContent = t('standalone');
       banner.hidden = false;
     }
+    if (launch.studentName) {
+      // SCORM 1.2 gives "Last, First"; people read "First Last".
+      var parts = launch.studentName.split(',');
+      var name = $('#learner-name');
+      name.textContent = parts.length === 2 ? parts[1].trim() + ' ' + parts[0].trim() : launch.studentName;
+      name.hidden = false;
+    }
     var refused = player.restore(launch.suspendData, (Math.random() * 4294967296) >>> 0);
-    if (refused) log('saved progress not used: ' + refused);
+    if (refused) log('saved progress not used (' + refused + '); the LMS had the learner at "' + launch.location + '"');
     player.setMasteryScore(launch.masteryScore);
 
     var sessionStart = Date.now(), lastSave = sessionStart, finished = false, reviewing = false;

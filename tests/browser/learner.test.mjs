@@ -2,37 +2,19 @@
 // with scorm-again as the LMS: what Moodle would record is what scorm-again holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { launchBrowser, startServer, openLms, runAxe, unzipTo, formatViolations } from './harness.mjs';
+import { openLms, runAxe, formatViolations } from './harness.mjs';
+import { setsModule, servePackage, answerQuiz } from './packages.mjs';
 
-const repo = resolve(import.meta.dirname, '../..');
-const coursepack = process.env.COURSEPACK || join(repo, 'build/coursepack');
 const MODULE = '2-1';
-
-// The answer key comes from the course source, not from the package under test.
-const course = JSON.parse(readFileSync(join(repo, 'samples/sets/sets-2/course.json'), 'utf8'));
-const module = course.modules.find((m) => m.id === MODULE);
-const lessons = module.lessons.map((l) => l.id);
-const key = module.quiz.map((q) => q.choices.findIndex((c) => c.correct));
-const wrong = module.quiz.map((q, i) => (key[i] + 1) % q.choices.length);
+const { module, lessons, key, wrong } = setsModule(MODULE);
 const letter = (i) => String.fromCharCode(97 + i);
 
-let workDir, browser, server;
+let served, browser, server;
 before(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'coursepack-browser-'));
-  execFileSync(coursepack, ['build', join(repo, 'samples/sets/sets-2'), '-o', join(workDir, 'dist'), '--lang', 'fr', '--quiet']);
-  const dir = await unzipTo(join(workDir, 'dist', `sets-2_${MODULE}_fr_scorm12.zip`), join(workDir, 'package'));
-  browser = await launchBrowser();
-  server = await startServer(dir);
+  served = await servePackage(MODULE, 'fr');
+  ({ browser, server } = served);
 });
-after(async () => {
-  await server?.close();
-  await browser?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+after(async () => served?.close());
 
 // ---- page helpers ---------------------------------------------------------------------
 
@@ -42,12 +24,6 @@ const text = (frame, selector) => frame.locator(selector).innerText();
 async function checkAxe(frame, screen) {
   const violations = await runAxe(frame);
   assert.equal(violations.length, 0, `${screen}: ${formatViolations(violations)}`);
-}
-
-async function answerQuiz(frame, answers) {
-  for (let q = 0; q < answers.length; q++)
-    await frame.click(`#quiz-form fieldset[data-question="${q}"] input[value="${answers[q]}"]`);
-  await frame.click('#quiz-form button[type="submit"]');
 }
 
 async function openLesson(frame, index) {

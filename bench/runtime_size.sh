@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Size of what the player adds to every package: the WebAssembly runtime (wasm inlined
+# in its JS), the player script and the stylesheet, raw and gzip -9.
+# Usage: bash bench/runtime_size.sh [build folder, default build]
+set -euo pipefail
+build=${1:-build}
+files=("$build/wasm/wasm/coursepack-runtime.js" templates/player.js templates/player.css)
+total_raw=0
+total_gzip=0
+printf '%-40s %10s %10s\n' file raw gzip-9
+for file in "${files[@]}"; do
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9c "$file" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_gzip=$((total_gzip + gz))
+  printf '%-40s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
+done
+printf '%-40s %10d %10d\n' total "$total_raw" "$total_gzip"

@@ -1,0 +1,45 @@
+// Shared by the player tests: build a SETS package with the coursepack under test, serve
+// it, open Chromium; and the course source as the independent answer key.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, startServer, unzipTo } from './harness.mjs';
+
+export const repo = resolve(import.meta.dirname, '../..');
+const coursepack = process.env.COURSEPACK || join(repo, 'build/coursepack');
+
+/// The module of SETS course 2 as authored in course.json, with its answer key.
+export function setsModule(moduleId) {
+  const course = JSON.parse(readFileSync(join(repo, 'samples/sets/sets-2/course.json'), 'utf8'));
+  const module = course.modules.find((m) => m.id === moduleId);
+  const key = module.quiz.map((q) => q.choices.findIndex((c) => c.correct));
+  const wrong = module.quiz.map((q, i) => (key[i] + 1) % q.choices.length);
+  return { module, lessons: module.lessons.map((l) => l.id), key, wrong };
+}
+
+/// Builds sets-2 in `language`, unzips module `moduleId`, serves it and starts Chromium.
+/// Returns {browser, server, close()}.
+export async function servePackage(moduleId, language) {
+  const workDir = mkdtempSync(join(tmpdir(), 'coursepack-browser-'));
+  execFileSync(coursepack, ['build', join(repo, 'samples/sets/sets-2'), '-o', join(workDir, 'dist'), '--lang', language, '--quiet']);
+  const dir = await unzipTo(join(workDir, 'dist', `sets-2_${moduleId}_${language}_scorm12.zip`), join(workDir, 'package'));
+  const browser = await launchBrowser();
+  const server = await startServer(dir);
+  return {
+    browser,
+    server,
+    async close() {
+      await server.close();
+      await browser.close();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/// Ticks one choice per question (by its authored index, whatever the shown order), submits.
+export async function answerQuiz(frame, answers) {
+  for (let q = 0; q < answers.length; q++)
+    await frame.click(`#quiz-form fieldset[data-question="${q}"] input[value="${answers[q]}"]`);
+  await frame.click('#quiz-form button[type="submit"]');
+}
