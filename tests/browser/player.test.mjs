@@ -104,3 +104,35 @@ test('answers are saved when the page is hidden, and the LMS is finished once wh
   assert.deepEqual(await lms.errors(), []);
   await lms.close();
 });
+
+test('an LMS that refuses interactions still gets status and score', async () => {
+  const lms = await openLms(browser, server, { masteryScore: 80 });
+  // Some SCORM 1.2 LMSs do not implement cmi.interactions: make this one refuse them
+  // (SCORM error 401, "not implemented") while everything else works.
+  await lms.page.evaluate(() => {
+    const api = window.API, set = api.LMSSetValue, last = api.LMSGetLastError;
+    let refused = false;
+    window.interactionAttempts = 0;
+    api.LMSSetValue = (element, value) => {
+      refused = element.startsWith('cmi.interactions.');
+      if (refused) { window.interactionAttempts++; return 'false'; }
+      return set(element, value);
+    };
+    api.LMSGetLastError = () => (refused ? '401' : last());
+  });
+  const frame = lms.frame();
+  await frame.waitForSelector('#screen-home:not([hidden])');
+  await frame.click('[data-action="start"]');
+  await answerQuiz(frame, key);
+  await frame.click('[data-action="lessons"]');
+  await frame.click('[data-action="posttest"]');
+  await answerQuiz(frame, key);
+  await frame.waitForSelector('#screen-final:not([hidden])');
+  const cmi = await lms.cmi();
+  assert.equal(cmi.core.lesson_status, 'passed');
+  assert.equal(cmi.core.score.raw, '100');
+  assert.deepEqual(cmi.interactions, {});
+  // One refusal is enough: the player stops trying rather than flooding the LMS.
+  assert.equal(await lms.page.evaluate(() => window.interactionAttempts), 1);
+  await lms.close();
+});
