@@ -22,5 +22,8 @@ EMSCRIPTEN_BINDINGS(coursepack_runtime) {
       .function("suspendData", &Player::suspend_data)
       .function("view", &Player::view)
       .function("interactions", &Player::interactions)
+      .function("terminate", &Player::terminate)
+      .function("pendingStatements", &Player::pending_statements)
+      .function("takeStatements", &Player::take_statements)
       .class_function("sessionTime", &Player::session_time);
 }

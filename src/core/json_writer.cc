@@ -87,6 +87,12 @@ JsonWriter& JsonWriter::value(bool flag) {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  separate();
+  out_ += json;
+  return *this;
+}
+
 JsonWriter& JsonWriter::values(const std::vector<int>& numbers) {
   begin_array();
   for (int n : numbers) value(n);

@@ -57,6 +57,15 @@ ModulePlan make_module_plan(const Course& course, const Module& module) {
   }
   plan.pretest_threshold = course.assessment.pretest_threshold;
   plan.mastery_score = course.assessment.mastery_score;
+  plan.iri = course.iri;
+  plan.texts["course"] = course.title;
+  plan.texts["module"] = module.title;
+  for (std::size_t i = 0; i < module.lessons.size(); ++i) plan.texts["lesson:" + std::to_string(i)] = module.lessons[i].title;
+  for (std::size_t q = 0; q < module.quiz.size(); ++q) {
+    plan.texts["question:" + std::to_string(q)] = module.quiz[q].prompt;
+    for (std::size_t c = 0; c < module.quiz[q].choices.size(); ++c)
+      plan.texts["choice:" + std::to_string(q) + ":" + std::to_string(c)] = module.quiz[q].choices[c].text;
+  }
   return plan;
 }
 
@@ -68,6 +77,23 @@ std::string encode_plan(const ModulePlan& plan) {
     text += "\nquestion " + q.id + " " + std::to_string(q.choices) + " " + std::to_string(q.correct) + " ";
     for (std::size_t i = 0; i < q.lessons.size(); ++i) text += (i ? "," : "") + std::to_string(q.lessons[i]);
   }
+  if (!plan.iri.empty()) text += "\niri " + plan.iri;
+  if (!plan.language.empty()) text += "\nlanguage " + plan.language;
+  for (const auto& [key, map] : plan.texts)
+    for (const auto& [language, words] : map) {
+      text += "\ntext " + key + " " + language + " ";
+      // "\<" keeps "</script" and "<!--" out of the page that carries the plan.
+      for (char c : words) {
+        if (c == '\\')
+          text += "\\\\";
+        else if (c == '\n')
+          text += "\\n";
+        else if (c == '<')
+          text += "\\<";
+        else
+          text += c;
+      }
+    }
   return text + "\n";
 }
 
@@ -126,6 +152,33 @@ ModulePlanResult decode_plan(std::string_view text) {
   for (std::size_t i = 1; i < lessons.size(); ++i) plan.lessons.emplace_back(lessons[i]);
   const int lesson_count = static_cast<int>(plan.lessons.size());
   for (std::size_t line = 5; line < lines.size(); ++line) {
+    if (lines[line].starts_with("iri ")) {
+      plan.iri = lines[line].substr(4);
+      continue;
+    }
+    if (lines[line].starts_with("language ")) {
+      plan.language = lines[line].substr(9);
+      continue;
+    }
+    if (lines[line].starts_with("text ")) {
+      // text <key> <language> <words...>: the words may hold spaces.
+      const auto rest = lines[line].substr(5);
+      const auto key_end = rest.find(' ');
+      const auto language_end = key_end == std::string_view::npos ? key_end : rest.find(' ', key_end + 1);
+      if (language_end == std::string_view::npos) return fail("line " + std::to_string(line + 1) + " is not a text");
+      std::string unescaped;
+      for (std::size_t i = language_end + 1; i < rest.size(); ++i) {
+        if (rest[i] == '\\' && i + 1 < rest.size()) {
+          unescaped += rest[i + 1] == 'n' ? '\n' : rest[i + 1];
+          ++i;
+        } else {
+          unescaped += rest[i];
+        }
+      }
+      plan.texts[std::string(rest.substr(0, key_end))][std::string(rest.substr(key_end + 1, language_end - key_end - 1))] =
+          std::move(unescaped);
+      continue;
+    }
     const auto parts = words(line, "question");
     PlanQuestion q;
     if (parts.size() != 5 || parts[1].empty() || !parse_int(parts[2], 2, 26, q.choices) ||

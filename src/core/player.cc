@@ -44,6 +44,8 @@ std::string Player::restore(const std::string& suspend_data, std::uint32_t fresh
   DecodedState decoded = decode_state(plan, suspend_data, fresh_seed);
   session_.emplace(std::move(plan), std::move(decoded.state));
   session_->set_mastery_score(mastery);
+  events_.assign(1, {xapi::Event::Kind::initialized});
+  session_start_ = quiz_start_ = session_->state().seconds;
   return decoded.error;
 }
 
@@ -52,12 +54,53 @@ void Player::set_mastery_score(const std::string& lms_value) {
   if (auto mastery = scorm12::parse_mastery_score(lms_value)) session_->set_mastery_score(*mastery);
 }
 
-std::string Player::start_pretest() { return session_ ? session_->start_pretest() : error_; }
+std::string Player::start_pretest() {
+  if (!session_) return error_;
+  quiz_start_ = session_->state().seconds;
+  return session_->start_pretest();
+}
+
 std::string Player::answer(int question, int choice) { return session_ ? session_->answer(question, choice) : error_; }
-std::string Player::submit() { return session_ ? session_->submit() : error_; }
-std::string Player::continue_to_lessons() { return session_ ? session_->continue_to_lessons() : error_; }
-std::string Player::open_lesson(int index) { return session_ ? session_->open_lesson(index) : error_; }
-std::string Player::start_posttest() { return session_ ? session_->start_posttest() : error_; }
+
+std::string Player::submit() {
+  if (!session_) return error_;
+  const bool pretest = session_->state().phase == Phase::pretest;
+  std::string refusal = session_->submit();
+  if (!refusal.empty()) return refusal;
+  const std::uint32_t now = session_->state().seconds;
+  events_.push_back({xapi::Event::Kind::quiz_submitted, static_cast<int>(pretest ? QuizKind::pretest : QuizKind::posttest),
+                     now - quiz_start_});
+  if (!pretest) events_.push_back({xapi::Event::Kind::module_completed, 0, now});
+  return {};
+}
+
+std::string Player::record_lesson(int index, const std::string& refusal, bool was_viewed) {
+  if (!refusal.empty()) return refusal;
+  events_.push_back({xapi::Event::Kind::lesson_opened, index});
+  if (!was_viewed) events_.push_back({xapi::Event::Kind::lesson_viewed, index});
+  return {};
+}
+
+std::string Player::continue_to_lessons() {
+  if (!session_) return error_;
+  const auto viewed = session_->state().viewed;
+  std::string refusal = session_->continue_to_lessons();
+  const int index = session_->state().lesson;
+  return record_lesson(index, refusal, refusal.empty() && viewed[static_cast<std::size_t>(index)]);
+}
+
+std::string Player::open_lesson(int index) {
+  if (!session_) return error_;
+  const bool was_viewed = index >= 0 && index < static_cast<int>(session_->state().viewed.size()) &&
+                          session_->state().viewed[static_cast<std::size_t>(index)];
+  return record_lesson(index, session_->open_lesson(index), was_viewed);
+}
+
+std::string Player::start_posttest() {
+  if (!session_) return error_;
+  quiz_start_ = session_->state().seconds;
+  return session_->start_posttest();
+}
 void Player::add_seconds(std::uint32_t seconds) {
   if (session_) session_->add_seconds(seconds);
 }
@@ -111,6 +154,28 @@ std::string Player::interactions(int kind, std::uint32_t time_of_day_seconds) co
     }
   out.end_array();
   return out.text();
+}
+
+void Player::terminate() {
+  if (session_) events_.push_back({xapi::Event::Kind::terminated, 0, session_->state().seconds - session_start_});
+}
+
+int Player::pending_statements() const {
+  return session_ ? static_cast<int>(xapi::statement_count(*session_, events_)) : 0;
+}
+
+std::string Player::take_statements(const std::string& actor_json, const std::string& registration,
+                                    const std::string& timestamp, const std::string& ids) {
+  if (!session_) return "[]";
+  xapi::StatementInputs inputs{actor_json, registration, timestamp, session_->plan().language, {}};
+  for (std::size_t start = 0; start < ids.size();) {
+    const auto comma = std::min(ids.find(',', start), ids.size());
+    inputs.ids.push_back(ids.substr(start, comma - start));
+    start = comma + 1;
+  }
+  std::string json = xapi::statements_json(*session_, events_, inputs);
+  events_.clear();
+  return json;
 }
 
 std::string Player::session_time(double centiseconds) {

@@ -204,8 +204,15 @@ class ModulePage {
       strings += "\"" + std::string(key) + "\":\"" + json_escape(strings_.get(key)) + "\"";
     }
     strings += "}";
-    std::string html = "<script type=\"text/plain\" id=\"coursepack-plan\">" +
-                       script_safe(encode_plan(make_module_plan(course_, module_))) + "</script>\n";
+    ModulePlan plan = make_module_plan(course_, module_);
+    plan.language = language_;
+    for (const auto& language : course_.languages) {
+      const UiStrings labels = UiStrings::for_language(language);
+      plan.texts["pretest"][language] = labels.get("pretest_title") + " – " + in(module_.title, language);
+      plan.texts["posttest"][language] = labels.get("posttest_title") + " – " + in(module_.title, language);
+    }
+    std::string html = "<script type=\"text/plain\" id=\"coursepack-plan\">" + script_safe(encode_plan(plan)) +
+                       "</script>\n";
     html += "<script type=\"application/json\" id=\"coursepack-strings\">" + script_safe(strings) + "</script>\n";
     html += "<script src=\"" + root_ + "coursepack-runtime.js\"></script>\n<script src=\"" + root_ +
             "player.js\"></script>\n";
@@ -218,9 +225,11 @@ class ModulePage {
       if (c == '"' || c == '\\') out += '\\';
       if (c == '\n') {
         out += "\\n";
-        continue;
+      } else if (c == '<') {
+        out += "\\u003c";  // no "</script" or "<!--" inside the script block
+      } else {
+        out += c;
       }
-      out += c;
     }
     return out;
   }

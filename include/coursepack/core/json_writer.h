@@ -26,6 +26,8 @@ class JsonWriter {
   JsonWriter& value(bool flag);
   JsonWriter& values(const std::vector<int>& numbers);
   JsonWriter& values(const std::vector<bool>& flags);
+  /// Inserts `json`, already valid JSON, as the next value.
+  JsonWriter& raw(std::string_view json);
 
   const std::string& text() const { return out_; }
 

@@ -5,6 +5,7 @@
 // JSON: the runtime then needs no JSON parser, which would double its size.)
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +24,16 @@ struct PlanQuestion {
 struct ModulePlan {
   std::string course_id;
   std::string module_id;
+  std::string iri;       // the course's base IRI: activity ids are built under it
+  std::string language;  // the package's language (xAPI context.language); set by the packager
   std::vector<std::string> lessons;  // lesson ids, in order
   std::vector<PlanQuestion> questions;
   int pretest_threshold = 0;  // percent
   int mastery_score = 0;      // percent
+  /// Texts for xAPI activity definitions, by key then language. Keys: "course",
+  /// "module", "lesson:<i>", "question:<i>", "choice:<q>:<c>" (indexes from 0), and
+  /// "pretest"/"posttest" (added by the packager, which knows the interface strings).
+  std::map<std::string, LanguageMap> texts;
 
   /// A 32-bit digest of everything a saved state depends on (ids, counts, keys): saved
   /// progress from another module, or from before the quiz changed, is refused.
@@ -43,6 +50,9 @@ ModulePlan make_module_plan(const Course& course, const Module& module);
 ///   thresholds <pretest threshold> <mastery score>
 ///   lessons <id> <id> ...
 ///   question <id> <choices> <correct index> <lesson index>,<lesson index>...   (one per question)
+///   iri <course base IRI>
+///   language <package language>
+///   text <key> <language> <text, with \\ and \n escaped>                   (any number)
 std::string encode_plan(const ModulePlan& plan);
 
 struct ModulePlanResult {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "coursepack/core/player_session.h"
+#include "coursepack/core/xapi_statements.h"
 
 namespace coursepack {
 
@@ -46,9 +47,23 @@ class Player {
   /// CMITimespan for cmi.core.session_time.
   static std::string session_time(double centiseconds);
 
+  /// The session ends (the page goes): queues the xAPI "terminated" statement.
+  void terminate();
+  /// How many xAPI statements the actions since the last take_statements() make.
+  int pending_statements() const;
+  /// Those statements as a JSON array, then forgets them. `ids` holds one UUID per
+  /// statement, comma-separated; `actor_json` is an xAPI Agent.
+  std::string take_statements(const std::string& actor_json, const std::string& registration,
+                              const std::string& timestamp, const std::string& ids);
+
  private:
+  std::string record_lesson(int index, const std::string& refusal, bool was_viewed);
+
   std::optional<PlayerSession> session_;
   std::string error_;
+  std::vector<xapi::Event> events_;
+  std::uint32_t session_start_ = 0;  // state.seconds when this session began
+  std::uint32_t quiz_start_ = 0;     // state.seconds when the open quiz began
 };
 
 }  // namespace coursepack
