@@ -50,15 +50,15 @@ int run_build(int argc, char** argv) {
   std::vector<std::string> paths;
   std::string output;
   std::vector<std::string> languages;
-  std::vector<std::string> formats{"scorm12"};
+  std::vector<std::string> formats{"scorm12", "xapi"};
   bool per_course = false, quiet = false, json = false;
   app.add_option("PATH", paths, "Course folders or catalog folders")->required();
   app.add_option("-o,--output", output, "Folder to write the packages into (created if missing)")->required();
   app.add_option("-l,--lang", languages, "Only these languages (default: every language of each course)")
       ->delimiter(',');
-  app.add_option("-f,--format", formats, "Package formats (default: scorm12)")
+  app.add_option("-f,--format", formats, "Package formats: scorm12, xapi (TinCan launch); default both")
       ->delimiter(',')
-      ->check(CLI::IsMember({"scorm12"}));
+      ->check(CLI::IsMember({"scorm12", "xapi"}));
   app.add_flag("--per-course", per_course, "Also build one package per course holding all its modules");
   app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
   app.add_flag("--json", json, "Print the list of packages as JSON on stdout");
@@ -82,6 +82,8 @@ int run_build(int argc, char** argv) {
   BuildOptions options;
   options.languages = languages;
   options.per_course = per_course;
+  options.formats.clear();
+  for (const auto& name : formats) options.formats.push_back(*format_from_name(name));
   const bool progress = !quiet && !json && ::isatty(STDERR_FILENO);
   std::vector<BuiltPackage> packages;
   for (const auto& course : loaded.courses) {

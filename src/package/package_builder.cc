@@ -4,6 +4,7 @@
 
 #include "coursepack/package/module_pages.h"
 #include "coursepack/package/scorm12_manifest.h"
+#include "coursepack/package/tincan_manifest.h"
 #include "coursepack/package/zip_archive.h"
 
 namespace coursepack {
@@ -36,13 +37,40 @@ BuiltPackage scorm12_package(const Course& course, const std::vector<const Modul
   return package;
 }
 
+// TinCan launch: tincan.xml at the root and the same player, which reads the launch
+// parameters instead of looking for a SCORM API.
+BuiltPackage xapi_package(const Course& course, const Module& module, const std::string& language,
+                          std::string& error) {
+  PackageFiles files;
+  add_player_files(files);
+  render_module_pages(course, module, language, "", files);
+  files["tincan.xml"] = tincan_manifest(course, module, language, "index.html");
+  BuiltPackage package;
+  package.course_id = course.id;
+  package.module_id = module.id;
+  package.language = language;
+  package.format = format_name(PackageFormat::xapi);
+  package.file_name = course.id + "_" + module.id + "_" + language + "_" + package.format + ".zip";
+  ZipResult zip = make_zip(files);
+  if (!zip.error.empty()) error = package.file_name + ": " + zip.error;
+  package.bytes = std::move(zip.bytes);
+  return package;
+}
+
 }  // namespace
 
 std::string format_name(PackageFormat format) {
   switch (format) {
     case PackageFormat::scorm12: return "scorm12";
+    case PackageFormat::xapi: return "xapi";
   }
   return "";
+}
+
+std::optional<PackageFormat> format_from_name(std::string_view name) {
+  for (PackageFormat format : {PackageFormat::scorm12, PackageFormat::xapi})
+    if (format_name(format) == name) return format;
+  return std::nullopt;
 }
 
 BuildResult build_course_packages(const Course& course, const BuildOptions& options) {
@@ -59,13 +87,15 @@ BuildResult build_course_packages(const Course& course, const BuildOptions& opti
   }
 
   for (PackageFormat format : options.formats) {
-    (void)format;  // scorm12 is the only format so far
     for (const auto& language : languages) {
       for (const auto& module : course.modules) {
-        result.packages.push_back(scorm12_package(course, {&module}, language, false, result.error));
+        result.packages.push_back(format == PackageFormat::xapi
+                                      ? xapi_package(course, module, language, result.error)
+                                      : scorm12_package(course, {&module}, language, false, result.error));
         if (!result.error.empty()) return {{}, result.error};
       }
-      if (options.per_course) {
+      // TinCan allows one launchable activity per package: whole-course packages are SCORM.
+      if (options.per_course && format == PackageFormat::scorm12) {
         std::vector<const Module*> modules;
         for (const auto& module : course.modules) modules.push_back(&module);
         result.packages.push_back(scorm12_package(course, modules, language, true, result.error));

@@ -17,16 +17,28 @@ for path in sorted(glob.glob('samples/sets/*/course.json')):
     for lang in c['languages']:
         for m in c['modules']:
             print(f"{c['id']}_{m['id']}_{lang}_scorm12.zip")
+            print(f"{c['id']}_{m['id']}_{lang}_xapi.zip")
         print(f"{c['id']}_{lang}_scorm12.zip")
 PY
 )
 "$coursepack" build samples/sets -o "$scratch/a" --per-course --quiet
 check_equal "build exit code" 0 "$?"
-check_equal "one package per module and language, plus one per course" "$(sort <<<"$expected")" \
+check_equal "one package per module, language and format, plus one SCORM package per course" "$(sort <<<"$expected")" \
   "$(ls "$scratch/a" | sort)"
 check "all three courses, both languages" test "$(grep -c _fr_ <<<"$expected")" -ge 13
 
-for zip in "$scratch"/a/*.zip; do
+for zip in "$scratch"/a/*_xapi.zip; do
+  name=$(basename "$zip")
+  rm -rf "$scratch/x" && mkdir "$scratch/x"
+  unzip -q "$zip" -d "$scratch/x"
+  check "$name: tincan.xml at the root" test -f "$scratch/x/tincan.xml"
+  check_equal "$name: one launchable activity, launching index.html" "index.html" \
+    "$(xmllint --xpath '//*[local-name()="launch"]/text()' "$scratch/x/tincan.xml")"
+  check "$name: launch page present" test -f "$scratch/x/index.html"
+  check "$name: no SCORM manifest" test ! -e "$scratch/x/imsmanifest.xml"
+done
+
+for zip in "$scratch"/a/*_scorm12.zip; do
   name=$(basename "$zip")
   rm -rf "$scratch/x" && mkdir "$scratch/x"
   unzip -q "$zip" -d "$scratch/x"

@@ -37,12 +37,13 @@ check_equal "validate --json" \
   "$json"
 
 json=$("$coursepack" build samples/example -o "$scratch/out" --json)
-check_equal "build --json lists packages" "example_passwords_en_scorm12.zip example_passwords_fr_scorm12.zip" \
+check_equal "build --json lists packages" \
+  "example_passwords_en_scorm12.zip example_passwords_fr_scorm12.zip example_passwords_en_xapi.zip example_passwords_fr_xapi.zip" \
   "$(python3 -c 'import json,sys; print(" ".join(p["file"] for p in json.load(sys.stdin)["packages"]))' <<<"$json")"
 
 check_equal "--quiet prints nothing" "" "$("$coursepack" build samples/example -o "$scratch/out" --quiet 2>&1)"
 
-table=$("$coursepack" build samples/example -o "$scratch/out" --lang fr)
+table=$("$coursepack" build samples/example -o "$scratch/out" --lang fr --format scorm12)
 check "summary table names the package" grep -q '^example_passwords_fr_scorm12.zip  *passwords  *fr  *scorm12' <<<"$table"
 check "summary line" grep -q '^1 packages from 1 courses written to' <<<"$table"
 

@@ -23,10 +23,12 @@ TEST_CASE("one package per module and language, named after them") {
   REQUIRE(result.error.empty());
   std::set<std::string> names;
   for (const auto& p : result.packages) names.insert(p.file_name);
-  CHECK(names == std::set<std::string>{"example_passwords_en_scorm12.zip", "example_passwords_fr_scorm12.zip"});
+  CHECK(names == std::set<std::string>{"example_passwords_en_scorm12.zip", "example_passwords_fr_scorm12.zip",
+                                       "example_passwords_en_xapi.zip", "example_passwords_fr_xapi.zip"});
 
   BuildOptions options;
   options.languages = {"fr"};
+  options.formats = {PackageFormat::scorm12};
   options.per_course = true;
   names.clear();
   for (const auto& p : build_course_packages(course, options).packages) names.insert(p.file_name);
@@ -71,6 +73,7 @@ void check_listing(const BuiltPackage& package) {
 TEST_CASE("every package lists exactly what it holds") {
   const Course course = testing::example_course();
   BuildOptions options;
+  options.formats = {PackageFormat::scorm12};
   options.per_course = true;
   const BuildResult result = build_course_packages(course, options);
   REQUIRE(result.packages.size() == 4);
@@ -82,6 +85,31 @@ TEST_CASE("every package lists exactly what it holds") {
   CHECK(names == std::set<std::string>{"imsmanifest.xml", "index.html", "player.css", "player.js",
                                        "coursepack-runtime.js", "adlcp_rootv1p2.xsd", "ims_xml.xsd",
                                        "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd"});
+}
+
+TEST_CASE("an xAPI package holds tincan.xml and the player, launching the module") {
+  const Course course = testing::example_course();
+  BuildOptions options;
+  options.formats = {PackageFormat::xapi};
+  options.languages = {"en"};
+  const BuildResult result = build_course_packages(course, options);
+  REQUIRE(result.packages.size() == 1);
+  std::set<std::string> names;
+  std::string tincan;
+  for (const auto& e : testing::read_zip(result.packages[0].bytes)) {
+    names.insert(e.name);
+    if (e.name == "tincan.xml") tincan = e.content;
+  }
+  CHECK(names == std::set<std::string>{"tincan.xml", "index.html", "player.css", "player.js", "coursepack-runtime.js"});
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(tincan.c_str()));
+  const auto activities = doc.select_nodes("/tincan/activities/activity");
+  REQUIRE(activities.size() == 1);
+  const auto activity = activities.first().node();
+  CHECK(std::string(activity.attribute("id").value()) == "https://courses.example.org/xapi/example/modules/passwords");
+  CHECK(std::string(activity.child_value("launch")) == "index.html");
+  CHECK(doc.select_nodes("//name").size() == 2);  // every course language
+  CHECK(std::string(doc.select_node("//name[@lang='fr']").node().child_value()) == "Mots de passe");
 }
 
 TEST_CASE("building twice gives byte-identical packages") {

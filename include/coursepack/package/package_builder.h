@@ -1,22 +1,26 @@
 #pragma once
 // Plans and builds the packages of one course, in memory.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coursepack/core/course.h"
 
 namespace coursepack {
 
-enum class PackageFormat { scorm12 };
+enum class PackageFormat { scorm12, xapi };
 
-/// The name a format has in file names and on the command line ("scorm12").
+/// The name a format has in file names and on the command line ("scorm12", "xapi").
 std::string format_name(PackageFormat format);
+/// The format of that name, if any.
+std::optional<PackageFormat> format_from_name(std::string_view name);
 
 struct BuildOptions {
   std::vector<std::string> languages;  // empty: every course language
-  std::vector<PackageFormat> formats{PackageFormat::scorm12};
-  bool per_course = false;             // also one package holding every module
+  std::vector<PackageFormat> formats{PackageFormat::scorm12, PackageFormat::xapi};
+  bool per_course = false;             // also one SCORM package holding every module
 };
 
 struct BuiltPackage {

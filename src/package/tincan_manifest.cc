@@ -1,0 +1,49 @@
+#include "coursepack/package/tincan_manifest.h"
+
+#include <pugixml.hpp>
+
+#include "coursepack/core/module_plan.h"
+#include "coursepack/core/xapi_statements.h"
+
+namespace coursepack {
+namespace {
+
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+};
+
+void language_elements(pugi::xml_node parent, const char* name, const LanguageMap& texts) {
+  for (const auto& [language, text] : texts) {
+    pugi::xml_node node = parent.append_child(name);
+    node.append_attribute("lang") = language.c_str();
+    node.text() = text.c_str();
+  }
+}
+
+}  // namespace
+
+std::string tincan_manifest(const Course& course, const Module& module, const std::string& language,
+                            const std::string& launch) {
+  pugi::xml_document doc;
+  pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
+  declaration.append_attribute("version") = "1.0";
+  declaration.append_attribute("encoding") = "UTF-8";
+  pugi::xml_node tincan = doc.append_child("tincan");
+  tincan.append_attribute("xmlns") = "http://projecttincan.com/tincan.xsd";
+  pugi::xml_node activity = tincan.append_child("activities").append_child("activity");
+  // The same id the statements use for the module.
+  const std::string id = xapi::module_activity(make_module_plan(course, module));
+  activity.append_attribute("id") = id.c_str();
+  activity.append_attribute("type") = std::string(xapi::kModuleType).c_str();
+  language_elements(activity, "name", module.title);
+  language_elements(activity, "description", module.description.empty() ? course.description : module.description);
+  pugi::xml_node launch_node = activity.append_child("launch");
+  launch_node.append_attribute("lang") = language.c_str();
+  launch_node.text() = launch.c_str();
+  StringWriter writer;
+  doc.save(writer, "  ", pugi::format_default, pugi::encoding_utf8);
+  return writer.out;
+}
+
+}  // namespace coursepack
