@@ -95,6 +95,130 @@
   ScormStore.prototype.commit = function () { this.call('LMSCommit'); };
   ScormStore.prototype.finish = function () { this.call('LMSFinish'); };
 
+  // ---- xAPI (TinCan launch): statements to the LRS named on the launch URL ------------
+
+  // The LMS launches index.html?endpoint=...&auth=...&actor=...&registration=...&activity_id=...
+  function tincanLaunch() {
+    var params = new URLSearchParams(window.location.search);
+    if (!params.get('endpoint') || !params.get('actor')) return null;
+    var actor;
+    try { actor = JSON.parse(params.get('actor')); } catch (e) { log('launch actor is not JSON'); return null; }
+    // TinCan launch actors may carry one-element arrays ({"name": ["Ada"], "mbox": [...]}).
+    var one = function (v) { return Array.isArray(v) ? v[0] : v; };
+    var agent = { objectType: 'Agent' };
+    if (one(actor.name)) agent.name = one(actor.name);
+    if (one(actor.mbox)) agent.mbox = one(actor.mbox);
+    else if (one(actor.mbox_sha1sum)) agent.mbox_sha1sum = one(actor.mbox_sha1sum);
+    else if (one(actor.openid)) agent.openid = one(actor.openid);
+    else if (one(actor.account)) {
+      var account = one(actor.account);
+      agent.account = { homePage: account.homePage || account.accountServiceHomePage, name: account.name || account.accountName };
+    }
+    return {
+      endpoint: params.get('endpoint').replace(/\/?$/, '/'),
+      auth: params.get('auth') || '',
+      actor: agent,
+      registration: params.get('registration') || '',
+      activityId: params.get('activity_id') || ''
+    };
+  }
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  // Statements wait in a queue kept in localStorage until the LRS confirms them: they
+  // survive reloads and offline periods. Ids are made once, so a resend after an unknown
+  // outcome (a dropped connection, a keepalive send on the way out) changes nothing.
+  function XapiStore(launch, key) {
+    this.launch = launch;
+    this.key = key;
+    this.queueKey = key + ':xapi-queue';
+    this.queue = [];
+    try { this.queue = JSON.parse(window.localStorage.getItem(this.queueKey) || '[]'); } catch (e) { this.queue = []; }
+    this.busy = false;
+    this.delay = 1000;
+    this.timer = null;
+    var store = this;
+    window.addEventListener('online', function () { store.pump(); });
+  }
+  XapiStore.prototype.open = function () {
+    var saved = '';
+    try { saved = window.localStorage.getItem(this.key) || ''; } catch (e) { /* storage blocked */ }
+    return { entry: saved ? 'resume' : 'ab-initio', suspendData: saved, location: '', masteryScore: '', studentName: this.launch.actor.name || '', status: '' };
+  };
+  XapiStore.prototype.persist = function () {
+    try { window.localStorage.setItem(this.queueKey, JSON.stringify(this.queue)); } catch (e) { log('cannot keep the statement queue'); }
+  };
+  XapiStore.prototype.save = function (view, suspendData, centiseconds, runtime, player) {
+    try { window.localStorage.setItem(this.key, suspendData); } catch (e) { log('cannot save in this browser'); }
+    var count = player.pendingStatements();
+    if (!count) return;
+    var ids = [];
+    for (var i = 0; i < count; i++) ids.push(uuid());
+    var made = JSON.parse(player.takeStatements(JSON.stringify(this.launch.actor), this.launch.registration, new Date().toISOString(), ids.join(',')));
+    this.queue = this.queue.concat(made);
+    this.persist();
+  };
+  XapiStore.prototype.request = function (batch, keepalive) {
+    var headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' };
+    if (this.launch.auth) headers.Authorization = this.launch.auth;
+    return fetch(this.launch.endpoint + 'statements', { method: 'POST', headers: headers, body: JSON.stringify(batch), keepalive: !!keepalive });
+  };
+  XapiStore.prototype.forget = function (batch) {
+    var sent = {};
+    batch.forEach(function (statement) { sent[statement.id] = true; });
+    this.queue = this.queue.filter(function (statement) { return !sent[statement.id]; });
+    this.persist();
+  };
+  XapiStore.prototype.retryLater = function (seconds) {
+    var store = this;
+    this.busy = false;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { store.pump(); }, seconds ? seconds * 1000 : this.delay);
+    this.delay = Math.min(this.delay * 2, 60000);
+  };
+  XapiStore.prototype.pump = function () {
+    if (this.busy || !this.queue.length) return;
+    this.busy = true;
+    var store = this, batch = this.queue.slice(0, this.single ? 1 : 50);
+    this.request(batch).then(function (response) {
+      if (response.ok) {
+        store.forget(batch);
+        store.busy = false;
+        store.delay = 1000;
+        if (store.single && batch.length === 1) store.single = false;
+        store.pump();
+      } else if (response.status === 400 || response.status === 409) {
+        // A batch is refused whole: find the statement at fault one by one, report it,
+        // and let the others through.
+        if (batch.length > 1) { store.single = true; store.busy = false; store.pump(); return; }
+        response.text().then(function (body) { log('LRS refused statement ' + batch[0].id + ' (' + response.status + '): ' + body); });
+        store.forget(batch);
+        store.single = false;
+        store.busy = false;
+        store.pump();
+      } else if (response.status === 401 || response.status === 403) {
+        log('LRS refused the credentials (' + response.status + '); statements stay queued');
+        store.busy = false;
+      } else {
+        store.retryLater(parseInt(response.headers.get('Retry-After'), 10) || 0);
+      }
+    }, function () { store.retryLater(0); });
+  };
+  XapiStore.prototype.commit = function () { this.pump(); };
+  // On the way out: one keepalive request with what is queued (the browser finishes it
+  // after the page is gone). The queue is kept: the next launch resends, harmlessly.
+  XapiStore.prototype.finish = function () {
+    if (this.queue.length) this.request(this.queue.slice(0, 50), true).catch(function () {});
+  };
+  XapiStore.prototype.addInteractions = function () {};
+
   // Standalone: no LMS, progress kept in localStorage and said so on screen.
   function LocalStore(key) { this.key = key; }
   LocalStore.prototype.open = function () {
@@ -115,11 +239,14 @@
     var player = new runtime.Player(planText);
     if (player.error()) throw new Error(player.error());
     var planLines = planText.split('\n');
-    var api = findApi();
-    var store = api ? new ScormStore(api) : new LocalStore('coursepack:' + planLines[1] + ':' + planLines[2] + ':' + root.lang);
+    var localKey = 'coursepack:' + planLines[1] + ':' + planLines[2] + ':' + root.lang;
+    var tincan = tincanLaunch();
+    var api = tincan ? null : findApi();
+    var store = tincan ? new XapiStore(tincan, localKey + ':' + tincan.registration)
+      : api ? new ScormStore(api) : new LocalStore(localKey);
     var launch = store.open();
-    if (!launch) { store = new LocalStore('coursepack:' + planLines[1] + ':' + planLines[2] + ':' + root.lang); launch = store.open(); api = null; }
-    if (!api) {
+    if (!launch) { store = new LocalStore(localKey); launch = store.open(); api = null; }
+    if (!api && !tincan) {
       var banner = $('#mode-banner');
       banner.textContent = t('standalone');
       banner.hidden = false;
@@ -144,7 +271,7 @@
       player.addSeconds(Math.floor((now - lastSave) / 1000));
       lastSave = now - (now - lastSave) % 1000;
       view = JSON.parse(player.view());
-      store.save(view, player.suspendData(), Math.round((now - sessionStart) / 10), runtime);
+      store.save(view, player.suspendData(), Math.round((now - sessionStart) / 10), runtime, player);
       if (commit) store.commit();
     }
     function act(result, focus) {
@@ -286,6 +413,7 @@
     });
     window.addEventListener('pagehide', function () {
       if (finished) return;
+      player.terminate();
       save(true);
       finished = true;
       store.finish();
