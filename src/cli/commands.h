@@ -7,5 +7,6 @@ namespace coursepack::cli {
 int run_validate(int argc, char** argv);
 int run_build(int argc, char** argv);
 int run_schema(int argc, char** argv);
+int run_lrs(int argc, char** argv);
 
 }  // namespace coursepack::cli

@@ -19,8 +19,9 @@ struct Tool {
 
 constexpr Tool kTools[] = {
     {"validate", "check course sources and report every problem", coursepack::cli::run_validate},
-    {"build", "build SCORM 1.2 packages from course sources", coursepack::cli::run_build},
+    {"build", "build SCORM 1.2 and xAPI packages from course sources", coursepack::cli::run_build},
     {"schema", "print the JSON Schema of course.json", coursepack::cli::run_schema},
+    {"lrs", "talk to an xAPI LRS: about, send, pull", coursepack::cli::run_lrs},
 };
 
 void usage(std::FILE* out) {

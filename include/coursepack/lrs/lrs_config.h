@@ -1,0 +1,41 @@
+#pragma once
+// Where the LRS is and how to sign in: from the environment or a config file, never from
+// a package. Documented in `coursepack lrs --help` and docs/lrs.md.
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace coursepack::lrs {
+
+struct LrsConfig {
+  std::string endpoint;  // ends with "/", e.g. https://lrs.example.org/xAPI/
+  std::string key;
+  std::string secret;
+  std::string source;    // where it came from, for messages
+
+  /// "Basic base64(key:secret)".
+  std::string authorization() const;
+};
+
+struct ConfigResult {
+  std::optional<LrsConfig> config;
+  std::string error;
+};
+
+/// Environment variables: COURSEPACK_LRS_ENDPOINT, COURSEPACK_LRS_KEY, COURSEPACK_LRS_SECRET.
+inline constexpr const char* kEndpointVariable = "COURSEPACK_LRS_ENDPOINT";
+inline constexpr const char* kKeyVariable = "COURSEPACK_LRS_KEY";
+inline constexpr const char* kSecretVariable = "COURSEPACK_LRS_SECRET";
+
+/// Reads the configuration: `config_file` when given, else the environment when it sets
+/// the endpoint, else $XDG_CONFIG_HOME/coursepack/lrs.json (~/.config/...) if it exists.
+/// A config file is JSON {"endpoint": ..., "key": ..., "secret": ...} and must not be
+/// readable by other users (mode 600 or 640): it holds a secret.
+/// `environment` is passed in (tests give a map; the CLI gives the real one).
+ConfigResult load_config(const std::string& config_file, const std::map<std::string, std::string>& environment);
+
+/// Base64 (RFC 4648, with padding).
+std::string base64(const std::string& bytes);
+
+}  // namespace coursepack::lrs

@@ -1,0 +1,97 @@
+#include "coursepack/lrs/lrs_config.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace coursepack::lrs {
+namespace {
+
+std::string variable(const std::map<std::string, std::string>& environment, const char* name) {
+  auto it = environment.find(name);
+  return it == environment.end() ? std::string() : it->second;
+}
+
+ConfigResult finish(LrsConfig config) {
+  if (config.endpoint.empty()) return {std::nullopt, config.source + ": no LRS endpoint"};
+  if (!config.endpoint.starts_with("http://") && !config.endpoint.starts_with("https://"))
+    return {std::nullopt, config.source + ": the endpoint \"" + config.endpoint + "\" is not an http(s) URL"};
+  if (!config.endpoint.ends_with('/')) config.endpoint += '/';
+  if (config.key.empty() || config.secret.empty()) return {std::nullopt, config.source + ": LRS key or secret missing"};
+  return {std::move(config), {}};
+}
+
+ConfigResult from_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return {std::nullopt, path + ": cannot read the LRS config file"};
+  if (info.st_mode & S_IROTH)
+    return {std::nullopt, path + ": readable by every user of this machine; it holds the LRS secret: chmod 600 " + path};
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return {std::nullopt, path + ": not a JSON object"};
+  LrsConfig config;
+  config.source = path;
+  for (const auto& [name, field] : {std::pair{"endpoint", &config.endpoint}, {"key", &config.key}, {"secret", &config.secret}}) {
+    auto it = doc.find(name);
+    if (it != doc.end()) {
+      if (!it->is_string()) return {std::nullopt, path + ": /" + name + ": expected a string"};
+      *field = it->get<std::string>();
+    }
+  }
+  for (const auto& [name, ignored] : doc.items())
+    if (name != "endpoint" && name != "key" && name != "secret")
+      return {std::nullopt, path + ": /" + name + ": unknown key (endpoint, key, secret)"};
+  return finish(std::move(config));
+}
+
+}  // namespace
+
+std::string LrsConfig::authorization() const { return "Basic " + base64(key + ":" + secret); }
+
+ConfigResult load_config(const std::string& config_file, const std::map<std::string, std::string>& environment) {
+  if (!config_file.empty()) return from_file(config_file);
+  if (!variable(environment, kEndpointVariable).empty()) {
+    LrsConfig config{variable(environment, kEndpointVariable), variable(environment, kKeyVariable),
+                     variable(environment, kSecretVariable), "environment (" + std::string(kEndpointVariable) + ")"};
+    return finish(std::move(config));
+  }
+  std::string base = variable(environment, "XDG_CONFIG_HOME");
+  if (base.empty() && !variable(environment, "HOME").empty()) base = variable(environment, "HOME") + "/.config";
+  const std::string path = base + "/coursepack/lrs.json";
+  std::error_code ec;
+  if (!base.empty() && std::filesystem::exists(path, ec)) return from_file(path);
+  return {std::nullopt, std::string("no LRS configured: set ") + kEndpointVariable + ", " + kKeyVariable + " and " +
+                            kSecretVariable + ", or write " + (base.empty() ? "~/.config" : base) +
+                            "/coursepack/lrs.json (see coursepack lrs --help)"};
+}
+
+std::string base64(const std::string& bytes) {
+  constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
+    out += alphabet[n >> 18];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += alphabet[n & 63];
+  }
+  if (i < bytes.size()) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    out += alphabet[n >> 18];
+    out += alphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? alphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+}  // namespace coursepack::lrs
