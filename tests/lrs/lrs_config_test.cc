@@ -8,18 +8,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "../temp_folder.h"
+
 namespace coursepack::lrs {
 namespace {
 namespace fs = std::filesystem;
-
-struct TempFolder {
-  fs::path path = fs::temp_directory_path() / ("coursepack-config-" + std::to_string(::getpid()));
-  TempFolder() {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempFolder() { fs::remove_all(path); }
-};
 
 std::string write(const fs::path& path, const std::string& text, mode_t mode) {
   fs::create_directories(path.parent_path());
@@ -38,7 +31,7 @@ TEST_CASE("the environment gives endpoint and credentials") {
 }
 
 TEST_CASE("a private config file works; a world-readable one is refused") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("config", true);
   const std::string text = R"({"endpoint": "http://127.0.0.1:8089/xAPI/", "key": "k", "secret": "s"})";
   const auto ok = load_config(write(temp.path / "private.json", text, 0600), {});
   REQUIRE(ok.config);
@@ -50,7 +43,7 @@ TEST_CASE("a private config file works; a world-readable one is refused") {
 }
 
 TEST_CASE("the default file is read when the environment is silent") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("config", true);
   write(temp.path / "coursepack/lrs.json", R"({"endpoint": "https://x.example/xAPI/", "key": "k", "secret": "s"})", 0600);
   const auto result = load_config("", {{"XDG_CONFIG_HOME", temp.path.string()}});
   REQUIRE(result.config);
@@ -58,7 +51,7 @@ TEST_CASE("the default file is read when the environment is silent") {
 }
 
 TEST_CASE("what is missing or wrong is said") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("config", true);
   CHECK(load_config("", {{"HOME", temp.path.string()}}).error ==
         "no LRS configured: set COURSEPACK_LRS_ENDPOINT, COURSEPACK_LRS_KEY and COURSEPACK_LRS_SECRET, or write " +
             temp.path.string() + "/.config/coursepack/lrs.json (see coursepack lrs --help)");

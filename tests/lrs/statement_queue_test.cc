@@ -6,15 +6,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "../temp_folder.h"
+
 namespace coursepack::lrs {
 namespace {
 namespace fs = std::filesystem;
-
-struct TempFolder {
-  fs::path path = fs::temp_directory_path() / ("coursepack-queue-" + std::to_string(::getpid()));
-  TempFolder() { fs::remove_all(path); }
-  ~TempFolder() { fs::remove_all(path); }
-};
 
 std::vector<QueuedStatement> statements(int from, int count) {
   std::vector<QueuedStatement> out;
@@ -30,7 +26,7 @@ std::vector<std::string> ids(const std::vector<QueuedStatement>& list) {
 }
 
 TEST_CASE("what is queued survives reopening; what is confirmed does not come back") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("queue");
   {
     auto opened = StatementQueue::open(temp.path);
     REQUIRE(opened.queue);
@@ -45,7 +41,7 @@ TEST_CASE("what is queued survives reopening; what is confirmed does not come ba
 }
 
 TEST_CASE("a line cut short by a crash is dropped, and the next append starts clean") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("queue");
   {
     auto opened = StatementQueue::open(temp.path);
     REQUIRE(opened.queue->enqueue(statements(1, 2), "d").empty());
@@ -63,7 +59,7 @@ TEST_CASE("a line cut short by a crash is dropped, and the next append starts cl
 }
 
 TEST_CASE("the same id queued twice is sent once") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("queue");
   auto opened = StatementQueue::open(temp.path);
   REQUIRE(opened.queue->enqueue(statements(1, 3), "a").empty());
   REQUIRE(opened.queue->enqueue(statements(2, 3), "b").empty());
@@ -71,7 +67,7 @@ TEST_CASE("the same id queued twice is sent once") {
 }
 
 TEST_CASE("rejected statements leave the queue with their reason") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("queue");
   auto opened = StatementQueue::open(temp.path);
   const auto list = statements(1, 2);
   REQUIRE(opened.queue->enqueue(list, "a").empty());
@@ -84,7 +80,7 @@ TEST_CASE("rejected statements leave the queue with their reason") {
 }
 
 TEST_CASE("compaction empties the journal once everything is delivered") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("queue");
   auto opened = StatementQueue::open(temp.path);
   REQUIRE(opened.queue->enqueue(statements(1, 2), "a").empty());
   REQUIRE(opened.queue->compact().empty());  // still pending: nothing happens
@@ -97,7 +93,7 @@ TEST_CASE("compaction empties the journal once everything is delivered") {
 }
 
 TEST_CASE("one process at a time") {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("queue");
   auto first = StatementQueue::open(temp.path);
   REQUIRE(first.queue);
   auto second = StatementQueue::open(temp.path);

@@ -6,17 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "../temp_folder.h"
+
 #include "fake_transport.h"
 
 namespace coursepack::lrs {
 namespace {
 namespace fs = std::filesystem;
-
-struct TempFolder {
-  fs::path path = fs::temp_directory_path() / ("coursepack-sender-" + std::to_string(::getpid()));
-  TempFolder() { fs::remove_all(path); }
-  ~TempFolder() { fs::remove_all(path); }
-};
 
 const char* kStatement = R"({"actor":{"mbox":"mailto:a@example.org"},"verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},"object":{"id":"https://example.org/x"}})";
 
@@ -48,7 +44,7 @@ TEST_CASE("a JSON array works too, and bad input is located") {
 }
 
 struct Fixture {
-  TempFolder temp;
+  coursepack::testing::TempFolder temp("sender");
   testing::FakeTransport transport;
   std::unique_ptr<StatementQueue> queue;
   std::unique_ptr<LrsClient> client;

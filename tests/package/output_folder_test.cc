@@ -7,15 +7,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "../temp_folder.h"
+
 namespace coursepack {
 namespace {
 namespace fs = std::filesystem;
-
-struct TempFolder {
-  fs::path path = fs::temp_directory_path() / ("coursepack-test-" + std::to_string(::getpid()));
-  TempFolder() { fs::remove_all(path); }
-  ~TempFolder() { fs::remove_all(path); }
-};
 
 std::string read(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -23,7 +19,7 @@ std::string read(const fs::path& path) {
 }
 
 TEST_CASE("packages land whole, and no staging folder is left") {
-  TempFolder temp;
+  testing::TempFolder temp("test");
   const fs::path out = temp.path / "dist";
   std::vector<BuiltPackage> packages(2);
   packages[0].file_name = "a.zip";
@@ -37,7 +33,7 @@ TEST_CASE("packages land whole, and no staging folder is left") {
 }
 
 TEST_CASE("on failure a new output folder is not left behind") {
-  TempFolder temp;
+  testing::TempFolder temp("test");
   const fs::path out = temp.path / "dist";
   std::vector<BuiltPackage> packages(2);
   packages[0].file_name = "a.zip";
@@ -48,7 +44,7 @@ TEST_CASE("on failure a new output folder is not left behind") {
 }
 
 TEST_CASE("on failure an existing output folder keeps only what it had") {
-  TempFolder temp;
+  testing::TempFolder temp("test");
   const fs::path out = temp.path / "dist";
   fs::create_directories(out);
   std::ofstream(out / "old.zip") << "old";
@@ -61,7 +57,7 @@ TEST_CASE("on failure an existing output folder keeps only what it had") {
 }
 
 TEST_CASE("an output path that is a file is refused") {
-  TempFolder temp;
+  testing::TempFolder temp("test");
   fs::create_directories(temp.path);
   std::ofstream(temp.path / "file") << "x";
   CHECK(publish_packages(temp.path / "file", {}) == (temp.path / "file").string() + ": exists and is not a folder");
