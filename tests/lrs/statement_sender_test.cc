@@ -44,7 +44,7 @@ TEST_CASE("a JSON array works too, and bad input is located") {
 }
 
 struct Fixture {
-  coursepack::testing::TempFolder temp("sender");
+  coursepack::testing::TempFolder temp{"sender"};
   testing::FakeTransport transport;
   std::unique_ptr<StatementQueue> queue;
   std::unique_ptr<LrsClient> client;
