@@ -89,7 +89,7 @@ test('all right in the pre-test: nothing required, post-test passed with 100', a
   await answerQuiz(frame, key);
   await shown(frame, 'results');
   await checkAxe(frame, 'results');
-  assert.match(await text(frame, '#results-score'), /5 questions sur 5 \(100 %\)/);
+  assert.match(await text(frame, '#results-score'), /^Bonnes réponses : 5 sur 5 \(100 %\)\.$/);
   assert.match(await text(frame, '#results-explain'), /Aucune leçon n'est obligatoire/);
 
   await frame.click('[data-action="lessons"]');
@@ -124,7 +124,7 @@ test('all wrong: every lesson required before the post-test; 3 of 5 fails at mas
   await frame.click('[data-action="start"]');
   await answerQuiz(frame, wrong);
   await shown(frame, 'results');
-  assert.match(await text(frame, '#results-score'), /0 questions sur 5 \(0 %\)/);
+  assert.match(await text(frame, '#results-score'), /^Bonnes réponses : 0 sur 5 \(0 %\)\.$/);
   assert.match(await text(frame, '#results-explain'), /En dessous de 40 %, toutes les leçons/);
   assert.equal(await frame.locator('#results-lessons li').count(), lessons.length);
   await checkAxe(frame, 'results, all required');
@@ -136,7 +136,7 @@ test('all wrong: every lesson required before the post-test; 3 of 5 fails at mas
   await frame.waitForSelector('article[data-lesson="0"]:not([hidden])');
   for (let i = 1; i < lessons.length; i++) {
     assert.equal(await button.isEnabled(), false, `post-test locked with ${lessons.length - i} lessons left`);
-    assert.equal(await text(frame, '#posttest-gate'), `Encore ${lessons.length - i} leçons obligatoires avant le test final.`);
+    assert.equal(await text(frame, '#posttest-gate'), `Leçons obligatoires restantes avant le test final : ${lessons.length - i}.`);
     await openLesson(frame, i);
   }
   await checkAxe(frame, 'lessons, all viewed');

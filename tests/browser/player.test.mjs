@@ -58,7 +58,7 @@ test('results and refusals are announced in a live region', async () => {
   await frame.click('#quiz-form fieldset[data-question="0"] input[value="0"]');
   await frame.click('#quiz-form button[type="submit"]');
   await frame.waitForFunction(() => document.querySelector('#announcer').textContent !== '');
-  assert.equal(await frame.locator('#announcer').textContent(), 'Answer every question: 4 left.');
+  assert.equal(await frame.locator('#announcer').textContent(), 'Questions left to answer: 4.');
   assert.equal(await frame.locator('fieldset.missing').count(), 4);
   // Focus goes to the first unanswered question, so a screen reader lands on it.
   assert.equal(await frame.evaluate(() => document.activeElement.name), 'q2');
@@ -66,8 +66,8 @@ test('results and refusals are announced in a live region', async () => {
 
   await answerQuiz(frame, key);
   await frame.waitForSelector('#screen-results:not([hidden])');
-  await frame.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('You answered'));
-  assert.equal(await frame.locator('#announcer').textContent(), 'You answered 5 of 5 questions correctly (100%).');
+  await frame.waitForFunction(() => document.querySelector('#announcer').textContent.startsWith('Correct answers'));
+  assert.equal(await frame.locator('#announcer').textContent(), 'Correct answers: 5 of 5 (100%).');
   assert.equal(await frame.evaluate(() => document.activeElement.id), 'results-title');
   await lms.close();
 });
