@@ -77,9 +77,11 @@ ParsedStatements parse_statements(const std::string& text, const std::string& fi
     }
     return parsed;
   }
-  // JSON lines: one statement per line; the pointer is the statement's number.
+  // JSON lines: one statement per line; the pointer is the statement's number. Lines are
+  // counted as they go (recounting from the start for each would be quadratic).
   std::size_t start = 0, number = 0;
-  while (start < text.size()) {
+  int line_number = 1;
+  for (; start < text.size(); ++line_number) {
     auto end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     const std::string line = text.substr(start, end - start);
@@ -87,9 +89,9 @@ ParsedStatements parse_statements(const std::string& text, const std::string& fi
       const auto doc = nlohmann::json::parse(line, nullptr, false);
       const std::string pointer = "/" + std::to_string(number);
       if (doc.is_discarded())
-        report(position_of_offset(text, start), pointer, "not a JSON statement");
+        report({line_number, 1}, pointer, "not a JSON statement");
       else
-        add(doc, position_of_offset(text, start), pointer);
+        add(doc, {line_number, 1}, pointer);
       ++number;
     }
     start = end + 1;
