@@ -225,6 +225,9 @@ int run_lrs(int argc, char** argv) {
   pull_app->add_option("--page", page_size, "Statements per request")->capture_default_str();
   pull_app->add_option("-o,--output", output, "Write to this file (default: standard output)");
 
+  // --config is accepted before or after the sub-command.
+  for (CLI::App* sub : {about_app, send_app, pull_app})
+    sub->add_option("-c,--config", config_file, "LRS config file (JSON: endpoint, key, secret)");
   if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
   if (*about_app) return about(config_file);
   if (*send_app) return send(config_file, files, queue_folder, batch_size, quiet);

@@ -66,12 +66,12 @@ std::vector<std::string> read_lines(const fs::path& path) {
   return lines;
 }
 
+// The queue holds learners' names and addresses: its files stay private (0600).
 std::string replace_empty(const fs::path& path) {
   const fs::path temporary = path.string() + ".new";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    if (!out) return "cannot write " + temporary.string();
-  }
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return system_error("cannot write " + temporary.string());
+  ::close(fd);
   std::error_code ec;
   fs::rename(temporary, path, ec);
   return ec ? "cannot replace " + path.string() + ": " + ec.message() : std::string();
@@ -85,8 +85,11 @@ StatementQueue::~StatementQueue() {
 
 StatementQueue::OpenResult StatementQueue::open(const fs::path& folder) {
   std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) return {nullptr, "cannot create the queue folder " + folder.string() + ": " + ec.message()};
+  if (!fs::exists(folder, ec)) {
+    fs::create_directories(folder, ec);
+    if (ec) return {nullptr, "cannot create the queue folder " + folder.string() + ": " + ec.message()};
+    fs::permissions(folder, fs::perms::owner_all, ec);  // private: it holds learner data
+  }
   std::unique_ptr<StatementQueue> queue(new StatementQueue());
   queue->folder_ = folder;
   queue->lock_fd_ = ::open((folder / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -105,9 +108,12 @@ std::string StatementQueue::load() {
     statements_.push_back({doc["id"].get<std::string>(), line});
   }
   settled_ = read_lines(folder_ / "done.txt");
+  // A refusal settles that statement, not its id: a corrected statement under the same id
+  // is sent again.
   for (const auto& line : read_lines(folder_ / "rejected.jsonl")) {
     const auto doc = nlohmann::json::parse(line, nullptr, false);
-    if (!doc.is_discarded() && doc.contains("id") && doc["id"].is_string()) settled_.push_back(doc["id"]);
+    if (!doc.is_discarded() && doc.contains("id") && doc["id"].is_string() && doc.contains("statement"))
+      rejected_.insert(doc["statement"].dump());
   }
   inputs_ = read_lines(folder_ / "inputs.txt");
   return {};
@@ -128,10 +134,12 @@ std::string StatementQueue::enqueue(const std::vector<QueuedStatement>& statemen
 }
 
 std::vector<QueuedStatement> StatementQueue::pending() const {
-  std::set<std::string> seen(settled_.begin(), settled_.end());
+  const std::set<std::string> done(settled_.begin(), settled_.end());
+  std::set<std::string> seen;  // the same statement queued twice goes once
   std::vector<QueuedStatement> out;
   for (const auto& statement : statements_)
-    if (seen.insert(statement.id).second) out.push_back(statement);
+    if (!done.contains(statement.id) && !rejected_.contains(statement.json) && seen.insert(statement.json).second)
+      out.push_back(statement);
   return out;
 }
 
@@ -147,7 +155,7 @@ std::string StatementQueue::reject(const QueuedStatement& statement, int status,
   nlohmann::json line = {{"id", statement.id}, {"status", status}, {"reason", reason},
                          {"statement", nlohmann::json::parse(statement.json, nullptr, false)}};
   if (auto error = append_synced(folder_ / "rejected.jsonl", line.dump() + "\n"); !error.empty()) return error;
-  settled_.push_back(statement.id);
+  rejected_.insert(line["statement"].dump());
   return {};
 }
 

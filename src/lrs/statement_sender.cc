@@ -118,9 +118,16 @@ class Sender {
         if (auto error = queue_.confirm(ids); !error.empty()) return stop(report, error);
         report.stored += batch.size();
         return true;
+      case PostOutcome::other:
+        // 413 (too large) is about the batch: split it. Anything else (404 from a wrong
+        // endpoint path, a redirect...) says nothing about the statements: stop, keep them.
+        if (result.status != 413)
+          return stop(report, "the LRS at " + client_.config().endpoint + " answered HTTP " +
+                                  std::to_string(result.status) + " (" + result.message.substr(0, 200) +
+                                  "): is the endpoint right?");
+        [[fallthrough]];
       case PostOutcome::conflict:
       case PostOutcome::bad_request:
-      case PostOutcome::other:
         if (batch.size() > 1) {
           const auto middle = batch.begin() + static_cast<std::ptrdiff_t>(batch.size() / 2);
           return send({batch.begin(), middle}, report) && send({middle, batch.end()}, report);

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   const auto read = coursepack::load_course(search.courses[0]);
   if (!read.course) return 1;
   const std::string language = argv[2];
+  // Ids unique per course and language, so that several outputs can go to one LRS.
+  unsigned prefix = 2166136261u;
+  for (char c : read.course->id + "/" + language) prefix = (prefix ^ static_cast<unsigned char>(c)) * 16777619u;
   int serial = 0;
   for (const auto& module : read.course->modules) {
     coursepack::ModulePlan plan = coursepack::make_module_plan(*read.course, module);
@@ -42,7 +45,7 @@ int main(int argc, char** argv) {
       std::string ids;
       for (int i = 0; i < player.pending_statements(); ++i) {
         char id[40];
-        std::snprintf(id, sizeof id, "5a3f0000-0000-4000-8000-%012d", ++serial);
+        std::snprintf(id, sizeof id, "%08x-0000-4000-8000-%012d", prefix, ++serial);
         ids += (ids.empty() ? "" : ",") + std::string(id);
       }
       char registration[40];

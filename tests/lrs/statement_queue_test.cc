@@ -58,12 +58,41 @@ TEST_CASE("a line cut short by a crash is dropped, and the next append starts cl
   CHECK(ids(again.queue->pending()) == std::vector<std::string>{"id-2", "id-4"});
 }
 
-TEST_CASE("the same id queued twice is sent once") {
+TEST_CASE("the same statement queued twice is sent once") {
   coursepack::testing::TempFolder temp("queue");
   auto opened = StatementQueue::open(temp.path);
   REQUIRE(opened.queue->enqueue(statements(1, 3), "a").empty());
   REQUIRE(opened.queue->enqueue(statements(2, 3), "b").empty());
   CHECK(ids(opened.queue->pending()) == std::vector<std::string>{"id-1", "id-2", "id-3", "id-4"});
+}
+
+TEST_CASE("a refused statement does not block a corrected one under the same id") {
+  coursepack::testing::TempFolder temp("queue");
+  {
+    auto opened = StatementQueue::open(temp.path);
+    REQUIRE(opened.queue->enqueue({{"id-1", R"({"id":"id-1","verb":"bad"})"}}, "a").empty());
+    REQUIRE(opened.queue->reject(opened.queue->pending()[0], 400, "bad verb").empty());
+    CHECK(opened.queue->pending().empty());
+  }
+  auto opened = StatementQueue::open(temp.path);
+  CHECK(opened.queue->pending().empty());
+  REQUIRE(opened.queue->enqueue({{"id-1", R"({"id":"id-1","verb":"good"})"}}, "b").empty());
+  CHECK(ids(opened.queue->pending()) == std::vector<std::string>{"id-1"});
+}
+
+TEST_CASE("queue files stay private, compacted or not") {
+  coursepack::testing::TempFolder temp("queue");
+  auto opened = StatementQueue::open(temp.path);
+  REQUIRE(opened.queue->enqueue(statements(1, 1), "a").empty());
+  REQUIRE(opened.queue->confirm({"id-1"}).empty());
+  REQUIRE(opened.queue->compact().empty());
+  REQUIRE(opened.queue->enqueue(statements(2, 1), "b").empty());
+  for (const char* name : {"statements.jsonl", "done.txt", "inputs.txt"}) {
+    INFO(name);
+    CHECK((fs::status(temp.path / name).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+          fs::perms::none);
+  }
+  CHECK((fs::status(temp.path).permissions() & fs::perms::others_all) == fs::perms::none);
 }
 
 TEST_CASE("rejected statements leave the queue with their reason") {

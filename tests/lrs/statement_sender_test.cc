@@ -97,6 +97,29 @@ TEST_CASE("a refused batch is split until the statement at fault is found; the r
   CHECK(f.queue->pending().empty());
 }
 
+TEST_CASE("an answer about the endpoint, not the statements, stops the run and keeps the queue") {
+  Fixture f;
+  f.enqueue(3);
+  f.transport.otherwise = {404, {}, "<!DOCTYPE html><p>Cannot POST /data/xAPI/statements</p>", {}};
+  const SendReport report = send_pending(*f.queue, *f.client, 10, {});
+  CHECK(report.fatal ==
+        "the LRS at https://lrs.example.org/xAPI/ answered HTTP 404 (<!DOCTYPE html><p>Cannot POST "
+        "/data/xAPI/statements</p>): is the endpoint right?");
+  CHECK(report.refused.empty());
+  CHECK(f.queue->pending().size() == 3);
+  CHECK(f.transport.requests.size() == 1);
+}
+
+TEST_CASE("a batch too large for the LRS (413) is split") {
+  Fixture f;
+  f.enqueue(4);
+  f.transport.answers = {{413, {}, "Payload Too Large", {}}};
+  const SendReport report = send_pending(*f.queue, *f.client, 4, {});
+  CHECK(report.fatal.empty());
+  CHECK(report.stored == 4);
+  CHECK(f.transport.requests.size() == 3);  // 4, then 2 and 2
+}
+
 TEST_CASE("refused credentials stop the run and keep the queue") {
   Fixture f;
   f.enqueue(3);

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,8 @@ class StatementQueue {
   int lock_fd_ = -1;
   std::vector<QueuedStatement> statements_;
   std::vector<std::string> inputs_;
-  std::vector<std::string> settled_;  // confirmed or rejected ids
+  std::vector<std::string> settled_;  // ids the LRS confirmed
+  std::set<std::string> rejected_;    // statements (their JSON) the LRS refused
 };
 
 }  // namespace coursepack::lrs
