@@ -9,14 +9,6 @@
 namespace coursepack {
 namespace {
 
-std::string_view template_file(std::string_view name) {
-  std::size_t count = 0;
-  const EmbeddedFile* files = embedded_files(count);
-  for (std::size_t i = 0; i < count; ++i)
-    if (files[i].name == name) return files[i].content;
-  return {};
-}
-
 std::string replace_slots(std::string text, const std::map<std::string, std::string>& values, const char* open,
                           const char* close) {
   for (const auto& [name, value] : values) {
@@ -60,7 +52,7 @@ class ModulePage {
 
   std::string render() const {
     std::string body = home() + quiz() + results() + lessons() + final_screen() + data();
-    return replace_slots(std::string(template_file("page.html")),
+    return replace_slots(std::string(embedded_file("page.html")),
                          {{"lang", escape_html(language_)},
                           {"page_title", text(module_.title)},
                           {"root", root_},
@@ -250,7 +242,7 @@ void render_module_pages(const Course& course, const Module& module, const std::
 
 void add_player_files(PackageFiles& files) {
   for (const char* name : {"player.css", "player.js", "coursepack-runtime.js"})
-    files[name] = std::string(template_file(name));
+    files[name] = std::string(embedded_file(name));
 }
 
 }  // namespace coursepack

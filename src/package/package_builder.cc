@@ -10,6 +10,22 @@
 namespace coursepack {
 namespace {
 
+// Names and zips a package. `module_id` is empty for a whole-course package.
+BuiltPackage zip_package(const Course& course, const std::string& module_id, const std::string& language,
+                         PackageFormat format, const PackageFiles& files, std::string& error) {
+  BuiltPackage package;
+  package.course_id = course.id;
+  package.module_id = module_id;
+  package.language = language;
+  package.format = format_name(format);
+  package.file_name =
+      course.id + "_" + (module_id.empty() ? "" : module_id + "_") + language + "_" + package.format + ".zip";
+  ZipResult zip = make_zip(files);
+  if (!zip.error.empty()) error = package.file_name + ": " + zip.error;
+  package.bytes = std::move(zip.bytes);
+  return package;
+}
+
 BuiltPackage scorm12_package(const Course& course, const std::vector<const Module*>& modules,
                              const std::string& language, bool whole_course, std::string& error) {
   PackageFiles files;
@@ -23,18 +39,7 @@ BuiltPackage scorm12_package(const Course& course, const std::vector<const Modul
     items.push_back({module, prefix + "index.html"});
   }
   files["imsmanifest.xml"] = scorm12_manifest(course, items, language, files);
-
-  BuiltPackage package;
-  package.course_id = course.id;
-  package.module_id = whole_course ? "" : modules.front()->id;
-  package.language = language;
-  package.format = format_name(PackageFormat::scorm12);
-  package.file_name = course.id + "_" + (whole_course ? "" : package.module_id + "_") + language + "_" +
-                      package.format + ".zip";
-  ZipResult zip = make_zip(files);
-  if (!zip.error.empty()) error = package.file_name + ": " + zip.error;
-  package.bytes = std::move(zip.bytes);
-  return package;
+  return zip_package(course, whole_course ? "" : modules.front()->id, language, PackageFormat::scorm12, files, error);
 }
 
 // TinCan launch: tincan.xml at the root and the same player, which reads the launch
@@ -45,16 +50,7 @@ BuiltPackage xapi_package(const Course& course, const Module& module, const std:
   add_player_files(files);
   render_module_pages(course, module, language, "", files);
   files["tincan.xml"] = tincan_manifest(course, module, language, "index.html");
-  BuiltPackage package;
-  package.course_id = course.id;
-  package.module_id = module.id;
-  package.language = language;
-  package.format = format_name(PackageFormat::xapi);
-  package.file_name = course.id + "_" + module.id + "_" + language + "_" + package.format + ".zip";
-  ZipResult zip = make_zip(files);
-  if (!zip.error.empty()) error = package.file_name + ": " + zip.error;
-  package.bytes = std::move(zip.bytes);
-  return package;
+  return zip_package(course, module.id, language, PackageFormat::xapi, files, error);
 }
 
 }  // namespace

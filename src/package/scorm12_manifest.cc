@@ -7,6 +7,7 @@
 
 #include "coursepack/core/digcomp.h"
 #include "coursepack/package/embedded_files.h"
+#include "xml_text.h"
 
 namespace coursepack {
 namespace {
@@ -128,11 +129,6 @@ void lom(pugi::xml_node metadata, const Course& course, const std::vector<ScormI
                            std::string(digcomp_name(*competence, language)), language);
 }
 
-struct StringWriter : pugi::xml_writer {
-  std::string out;
-  void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
-
 }  // namespace
 
 std::string scorm12_manifest(const Course& course, const std::vector<ScormItem>& items, const std::string& language,
@@ -200,17 +196,11 @@ std::string scorm12_manifest(const Course& course, const std::vector<ScormItem>&
     }
   }
 
-  StringWriter writer;
-  doc.save(writer, "  ", pugi::format_default, pugi::encoding_utf8);
-  return writer.out;
+  return xml_text(doc);
 }
 
 void add_scorm12_schemas(PackageFiles& files) {
-  std::size_t count = 0;
-  const EmbeddedFile* embedded = embedded_files(count);
-  for (std::size_t i = 0; i < count; ++i)
-    for (const char* name : kSchemaFiles)
-      if (embedded[i].name == std::string("scorm12/") + name) files[name] = std::string(embedded[i].content);
+  for (const char* name : kSchemaFiles) files[name] = std::string(embedded_file(std::string("scorm12/") + name));
 }
 
 }  // namespace coursepack

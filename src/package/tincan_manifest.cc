@@ -4,14 +4,10 @@
 
 #include "coursepack/core/module_plan.h"
 #include "coursepack/core/xapi_statements.h"
+#include "xml_text.h"
 
 namespace coursepack {
 namespace {
-
-struct StringWriter : pugi::xml_writer {
-  std::string out;
-  void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
 
 void language_elements(pugi::xml_node parent, const char* name, const LanguageMap& texts) {
   for (const auto& [language, text] : texts) {
@@ -41,9 +37,7 @@ std::string tincan_manifest(const Course& course, const Module& module, const st
   pugi::xml_node launch_node = activity.append_child("launch");
   launch_node.append_attribute("lang") = language.c_str();
   launch_node.text() = launch.c_str();
-  StringWriter writer;
-  doc.save(writer, "  ", pugi::format_default, pugi::encoding_utf8);
-  return writer.out;
+  return xml_text(doc);
 }
 
 }  // namespace coursepack

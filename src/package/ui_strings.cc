@@ -8,12 +8,7 @@ namespace coursepack {
 namespace {
 
 std::string_view strings_file(std::string_view language) {
-  const std::string name = "strings/" + std::string(language) + ".json";
-  std::size_t count = 0;
-  const EmbeddedFile* files = embedded_files(count);
-  for (std::size_t i = 0; i < count; ++i)
-    if (files[i].name == name) return files[i].content;
-  return {};
+  return embedded_file("strings/" + std::string(language) + ".json");
 }
 
 }  // namespace
