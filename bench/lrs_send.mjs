@@ -20,20 +20,19 @@
 // assigns ids). Every run is checked: the LRS must hold exactly N statements after it.
 
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startLrs } from '../tests/lrs/lrs.mjs';
+import { makeStatements } from '../tests/lrs/statements.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const COURSEPACK = path.resolve(ROOT, process.env.COURSEPACK ?? 'build/coursepack');
 const KEY = 'coursepack';
 const SECRET = 'secret';
-const VERBS = ['initialized', 'experienced', 'answered', 'passed', 'failed', 'completed', 'terminated'];
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,24 +42,6 @@ const N = option('n', 10_000);
 const BATCH = option('batch', 100);
 const WITH_JSONL = !process.argv.includes('--no-jsonl');
 
-function makeStatements(n) {
-  const registration = randomUUID();
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const verb = VERBS[i % VERBS.length];
-    const s = {
-      actor: { objectType: 'Agent', name: `Learner ${i % 50}`, mbox: `mailto:learner${i % 50}@example.org` },
-      verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
-      object: { objectType: 'Activity', id: `https://coursepack.example/xapi/bench/module/${i % 20}`,
-        definition: { name: { en: `Module ${i % 20}` } } },
-      context: { registration, extensions: { 'https://coursepack.example/xapi/extensions/bench-seq': i } },
-      timestamp: new Date(Date.UTC(2026, 10, 28, 10, 0, 0) + i * 1000).toISOString(),
-    };
-    if (i % 2 === 0) s.id = randomUUID();
-    out.push(s);
-  }
-  return out;
-}
 
 async function storedCount(lrs) {
   const res = await fetch(`${lrs.endpoint}/statements?limit=100000`,
@@ -99,7 +80,7 @@ async function measure(label, body) {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'coursepack-bench-'));
 try {
-  const statements = makeStatements(N);
+  const statements = makeStatements(N, { source: 'bench' });
   const arrayFile = path.join(dir, 'statements.json');
   const linesFile = path.join(dir, 'statements.jsonl');
   writeFileSync(arrayFile, JSON.stringify(statements));

@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 
 import { startFaultProxy, FAULT_KINDS } from './fault-proxy.mjs';
 import { startLrs } from './lrs.mjs';
+import { makeStatements, sequenceExtension } from './statements.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -44,8 +45,7 @@ const XAPI_VERSION = '1.0.3';
 
 // Marker extension: every generated statement carries its sequence number here,
 // so it can be found again whether or not we gave it an id (see makeStatements).
-const EXT_SEQ = 'https://coursepack.example/xapi/extensions/test-seq';
-const VERBS = ['initialized', 'experienced', 'answered', 'passed', 'failed', 'completed', 'terminated'];
+const EXT_SEQ = sequenceExtension('test');
 
 // ------------------------------------------------------------------ helpers
 
@@ -163,26 +163,6 @@ async function postDirect(lrs, statements) {
  * without trusting the client: every number 0..n-1 must be stored exactly once,
  * and the even ones with exactly the id we gave.
  */
-function makeStatements(n, registration = randomUUID()) {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const verb = VERBS[i % VERBS.length];
-    const s = {
-      actor: { objectType: 'Agent', name: `Learner ${i % 50}`, mbox: `mailto:learner${i % 50}@example.org` },
-      verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } },
-      object: {
-        objectType: 'Activity',
-        id: `https://coursepack.example/xapi/test/module/${i % 20}`,
-        definition: { name: { en: `Module ${i % 20}` } },
-      },
-      context: { registration, extensions: { [EXT_SEQ]: i } },
-      timestamp: new Date(Date.UTC(2026, 10, 28, 10, 0, 0) + i * 1000).toISOString(),
-    };
-    if (i % 2 === 0) s.id = randomUUID();
-    out.push(s);
-  }
-  return out;
-}
 
 /**
  * Asserts that `stored` holds each of `sent` exactly once (by the EXT_SEQ
@@ -279,7 +259,7 @@ describe('coursepack lrs send/pull against a real LRS', () => {
     const lrs = await freshLrs();
     const env = clientEnv(dir, { endpoint: lrs.endpoint });
     const registration = randomUUID();
-    const sent = makeStatements(10_000, registration);
+    const sent = makeStatements(10_000, { registration });
     const file = writeArray(path.join(dir, 'statements.json'), sent);
     const queue = path.join(dir, 'queue');
 
