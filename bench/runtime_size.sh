@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Size of what the player adds to every package: the WebAssembly runtime (wasm inlined
-# in its JS), the player script and the stylesheet, raw and gzip -9.
+# in its JS), the player's scripts as packages carry them (whole-line comments stripped
+# by templates/strip_comments.cmake at build time) and the stylesheet, raw and gzip -9.
+# Each file is compressed on its own, as a server sends them.
 # Usage: bash bench/runtime_size.sh [build folder, default build]
 set -euo pipefail
 build=${1:-build}
-files=("$build/wasm/wasm/coursepack-runtime.js" templates/player.js templates/player.css)
+files=("$build/wasm/wasm/coursepack-runtime.js" "$build"/templates/player/*.js templates/player.css)
 total_raw=0
 total_gzip=0
 printf '%-40s %10s %10s\n' file raw gzip-9
@@ -13,6 +15,6 @@ for file in "${files[@]}"; do
   gz=$(gzip -9c "$file" | wc -c)
   total_raw=$((total_raw + raw))
   total_gzip=$((total_gzip + gz))
-  printf '%-40s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
+  printf '%-40s %10d %10d\n' "${file#"$build"/*/}" "$raw" "$gz"
 done
 printf '%-40s %10d %10d\n' total "$total_raw" "$total_gzip"

@@ -22,6 +22,7 @@ EMSCRIPTEN_BINDINGS(coursepack_runtime) {
       .function("suspendData", &Player::suspend_data)
       .function("view", &Player::view)
       .function("interactions", &Player::interactions)
+      .function("setLaunch", &Player::set_launch)
       .function("terminate", &Player::terminate)
       .function("pendingStatements", &Player::pending_statements)
       .function("takeStatements", &Player::take_statements)

@@ -99,20 +99,71 @@ def _(d):
     m['quiz'][0]['tests'] = ['length']
     c['modules'].append(m); return dump(c)
 
+# Warnings: each case trips one item-writing, coverage or padding check (or misuses
+# "allow"). `validate` lists the warnings and exits 0; `validate --strict` fails.
+def choices(c, q): return c['modules'][0]['quiz'][q]['choices']
+@case('warning-key-longest', 'the correct choice is the longest in both questions of the module')
+def _(d):
+    c = load(); choices(c, 1)[0]['text'] = collections.OrderedDict(en='In a password manager, locked by one long passphrase', fr='Dans un gestionnaire de mots de passe verrouillé par une phrase de passe'); return dump(c)
+@case('warning-few-choices', 'a question with 3 choices')
+def _(d):
+    c = load(); del choices(c, 1)[3]; return dump(c)
+@case('warning-choice-repeated', 'two choices with the same French text')
+def _(d):
+    c = load(); choices(c, 0)[3]['text']['fr'] = 'P@ssw0rd!2024'; return dump(c)
+@case('warning-absolute-word', '"always" and "never" in a wrong choice only')
+def _(d):
+    c = load(); choices(c, 1)[3]['text'] = collections.OrderedDict(en='Always in your head, never written down', fr='Toujours de mémoire, jamais par écrit'); return dump(c)
+@case('warning-stem-clue', 'the correct choice alone repeats "password" from the prompt')
+def _(d):
+    c = load(); choices(c, 1)[1]['text'] = collections.OrderedDict(en='In an encrypted spreadsheet', fr='Dans un tableur chiffré'); return dump(c)
+@case('warning-choice-lengths', 'a choice of 5 characters next to one of 28')
+def _(d):
+    c = load(); choices(c, 0)[0]['text'] = collections.OrderedDict(en='P@ss1', fr='P@ss1'); return dump(c)
+@case('warning-lesson-untested', 'a lesson that no question tests')
+def _(d):
+    c = load(); c['modules'][0]['quiz'][1]['tests'] = ['length']; return dump(c)
+@case('warning-lesson-minutes', 'lesson minutes that do not add up to workload.online_minutes')
+def _(d):
+    c = load(); c['modules'][0]['lessons'][1]['minutes'] = 15; return dump(c)
+@case('warning-source-padding', 'a course.json padded with 70,000 spaces')
+def _(d):
+    return dump(load()).replace('"eqf_level": 3,', '"eqf_level": 3,' + ' ' * 70000, 1)
+@case('warning-allow-unused', 'an allow entry for a warning that does not arise where it stands')
+def _(d):
+    c = load(); q = c['modules'][0]['quiz'][0]
+    q['allow'] = [collections.OrderedDict(check='key-longest', reason='The passphrase has to be the longest choice.')]
+    return dump(c)
+@case('allow-without-reason', 'a warning silenced without a reason')
+def _(d):
+    c = load(); c['modules'][0]['allow'] = [collections.OrderedDict(check='few-choices')]; return dump(c)
+@case('allow-unknown-check', 'an allow naming a check that does not exist')
+def _(d):
+    c = load(); c['allow'] = [collections.OrderedDict(check='key-longer', reason='Numbers need the unit.')]; return dump(c)
+@case('allow-twice', 'the same check silenced twice in one list')
+def _(d):
+    c = load()
+    c['modules'][0]['quiz'][1]['allow'] = [collections.OrderedDict(check='stem-clue', reason='The term is the answer.'),
+                                           collections.OrderedDict(check='stem-clue', reason='Taught in the lesson.')]
+    return dump(c)
+
 out = f'{root}/broken'
 os.makedirs(out, exist_ok=True)
 readme = ['# Deliberately broken course sources', '',
-          'One course per kind of error, each derived from `samples/example/`. `expected.txt` is the exact',
-          'standard error of `coursepack validate samples/broken/<case>` run from the repository root;',
-          '`tests/cli/broken_samples_test.sh` pins it.', '', '| case | what is wrong |', '|---|---|']
+          'One course per kind of error or warning, each derived from `samples/example/`. `expected.txt` is the',
+          'exact standard error of `coursepack validate samples/broken/<case>` run from the repository root;',
+          'the `warning-*` cases, which validate with exit code 0, also have `expected-strict.txt`, the standard',
+          'error of `coursepack validate --strict`. `tests/cli/broken_samples_test.sh` pins both; they are',
+          'written by hand from reviewed output, never by `make_cases.py`.', '',
+          '| case | what is wrong |', '|---|---|']
 for name, (f, why) in cases.items():
     d = f'{out}/{name}'
-    expected = open(f'{d}/expected.txt').read() if os.path.exists(f'{d}/expected.txt') else None
+    kept = {n: open(f'{d}/{n}').read() for n in ('expected.txt', 'expected-strict.txt') if os.path.exists(f'{d}/{n}')}
     shutil.rmtree(d, ignore_errors=True)
     shutil.copytree(f'{root}/example', d, symlinks=True)
     text = f(d)
     open(f'{d}/course.json', 'w').write(text.replace('"$schema": "../../course.schema.json"', '"$schema": "../../../course.schema.json"'))
-    if expected is not None: open(f'{d}/expected.txt', 'w').write(expected)
+    for n, text in kept.items(): open(f'{d}/{n}', 'w').write(text)
     readme.append(f'| `{name}` | {why} |')
 open(f'{out}/README.md', 'w').write('\n'.join(readme) + '\n')
 print(len(cases), 'cases')

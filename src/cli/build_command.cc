@@ -51,7 +51,7 @@ int run_build(int argc, char** argv) {
   std::string output;
   std::vector<std::string> languages;
   std::vector<std::string> formats{"scorm12", "xapi"};
-  bool per_course = false, quiet = false, json = false;
+  bool per_course = false, quiet = false, json = false, strict = false;
   app.add_option("PATH", paths, "Course folders or catalog folders")->required();
   app.add_option("-o,--output", output, "Folder to write the packages into (created if missing)")->required();
   app.add_option("-l,--lang", languages, "Only these languages (default: every language of each course)")
@@ -62,15 +62,24 @@ int run_build(int argc, char** argv) {
   app.add_flag("--per-course", per_course, "Also build one package per course holding all its modules");
   app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
   app.add_flag("--json", json, "Print the list of packages as JSON on stdout");
+  app.add_flag("--strict", strict, "Count warnings as problems: with any, write nothing");
   if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
+  // "-l en,en" or "-f xapi,xapi" would build the same package twice: each once.
+  for (auto* list : {&languages, &formats}) {
+    std::set<std::string> seen;
+    std::erase_if(*list, [&](const std::string& item) { return !seen.insert(item).second; });
+  }
 
   const auto started = std::chrono::steady_clock::now();
   const LoadedCourses loaded = load_courses(paths);
-  if (!loaded.diagnostics.empty()) {
+  if (!loaded.ok(strict)) {
     print_diagnostics(loaded.diagnostics);
-    std::cerr << "coursepack build: nothing written: fix the problems above (coursepack validate lists them)\n";
+    std::cerr << (loaded.count(Severity::error) > 0
+                      ? "coursepack build: nothing written: fix the problems above (coursepack validate lists them)\n"
+                      : "coursepack build: nothing written: --strict counts the warnings above as problems\n");
     return 1;
   }
+  if (!quiet) print_diagnostics(loaded.diagnostics);  // warnings only
   std::set<std::string> available;
   for (const auto& course : loaded.courses) available.insert(course.languages.begin(), course.languages.end());
   for (const auto& language : languages)
@@ -99,8 +108,13 @@ int run_build(int argc, char** argv) {
   }
   if (progress) std::cerr << "\r\033[K";
 
-  if (auto error = publish_packages(output, packages); !error.empty()) {
-    std::cerr << "coursepack build: " << error << "\nnothing written\n";
+  std::vector<std::string> notes;
+  const std::string error = publish_packages(output, packages, &notes);
+  for (const auto& note : notes) std::cerr << "coursepack build: " << note << "\n";
+  if (!error.empty()) {
+    // The message says what state OUT is in when a rollback could not finish.
+    const bool restored = error.find("could not restore") == std::string::npos;
+    std::cerr << "coursepack build: " << error << (restored ? "\nnothing written\n" : "\n");
     return 1;
   }
 

@@ -1,5 +1,6 @@
 #include "course_loading.h"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -8,6 +9,28 @@
 #include "coursepack/package/course_folder.h"
 
 namespace coursepack::cli {
+namespace {
+
+std::string counted(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + ' ' + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::size_t LoadedCourses::count(Severity severity) const {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+std::size_t LoadedCourses::warnings_in(const std::string& source) const {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::warning && d.file == source;
+  }));
+}
+
+bool LoadedCourses::ok(bool strict) const {
+  return count(Severity::error) == 0 && (!strict || count(Severity::warning) == 0);
+}
 
 LoadedCourses load_courses(const std::vector<std::string>& paths) {
   LoadedCourses loaded;
@@ -17,7 +40,10 @@ LoadedCourses load_courses(const std::vector<std::string>& paths) {
     loaded.diagnostics.insert(loaded.diagnostics.end(), search.diagnostics.begin(), search.diagnostics.end());
     for (const auto& location : search.courses) {
       CourseReadResult result = load_course(location);
-      loaded.diagnostics.insert(loaded.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+      std::vector<Diagnostic> found = std::move(result.diagnostics);
+      found.insert(found.end(), result.warnings.begin(), result.warnings.end());
+      sort_diagnostics(found);
+      loaded.diagnostics.insert(loaded.diagnostics.end(), found.begin(), found.end());
       if (!result.course) continue;
       if (auto [it, fresh] = ids.emplace(result.course->id, location.display); !fresh) {
         loaded.diagnostics.push_back({location.display, locate_in_course(location, "/id"), "/id",
@@ -35,14 +61,27 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& diagnostic : diagnostics) std::cerr << diagnostic.to_string() << '\n';
 }
 
+std::string diagnostics_summary(const LoadedCourses& loaded, bool strict) {
+  const std::size_t errors = loaded.count(Severity::error), warnings = loaded.count(Severity::warning);
+  if (strict) return errors + warnings == 0 ? "" : counted(errors + warnings, "problem found", "problems found");
+  if (errors == 0)
+    return warnings == 0 ? "" : counted(warnings, "warning", "warnings") + " (--strict makes them problems)";
+  return counted(errors, "problem found", "problems found") +
+         (warnings == 0 ? "" : ", " + counted(warnings, "warning", "warnings"));
+}
+
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& d : diagnostics)
-    list.push_back({{"file", d.file},
-                    {"line", d.position.line},
-                    {"column", d.position.column},
-                    {"pointer", d.pointer},
-                    {"message", d.message}});
+  for (const auto& d : diagnostics) {
+    nlohmann::ordered_json item = {{"file", d.file},
+                                   {"line", d.position.line},
+                                   {"column", d.position.column},
+                                   {"pointer", d.pointer},
+                                   {"severity", d.severity == Severity::warning ? "warning" : "error"}};
+    if (d.severity == Severity::warning) item["code"] = d.code;
+    item["message"] = d.message;
+    list.push_back(std::move(item));
+  }
   return list.dump();
 }
 

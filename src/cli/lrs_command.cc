@@ -1,6 +1,15 @@
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <unordered_set>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -12,9 +21,12 @@
 #include "arguments.h"
 #include "commands.h"
 #include "course_loading.h"
+#include "coursepack/core/sha256.h"
 #include "coursepack/lrs/curl_transport.h"
 #include "coursepack/lrs/lrs_client.h"
+#include "coursepack/lrs/statement_identity.h"
 #include "coursepack/lrs/statement_sender.h"
+#include "coursepack/lrs/url.h"
 
 extern char** environ;
 
@@ -27,7 +39,7 @@ constexpr const char* kConfigHelp = R"(Configuration (never stored in a package)
                COURSEPACK_LRS_SECRET    Basic auth secret (password)
   or a file    --config FILE, else $XDG_CONFIG_HOME/coursepack/lrs.json (~/.config/...)
                {"endpoint": "...", "key": "...", "secret": "..."}
-               refused when readable by other users: chmod 600 FILE
+               refused unless yours and private: chmod 600 FILE
 Order: --config, then the environment (when COURSEPACK_LRS_ENDPOINT is set), then the file.)";
 
 std::map<std::string, std::string> environment() {
@@ -40,20 +52,39 @@ std::map<std::string, std::string> environment() {
   return out;
 }
 
-std::string default_queue() {
+std::string state_home() {
   const auto env = environment();
   std::string base = env.count("XDG_STATE_HOME") ? env.at("XDG_STATE_HOME") : "";
   if (base.empty()) base = (env.count("HOME") ? env.at("HOME") : std::string(".")) + "/.local/state";
   return base + "/coursepack/lrs-queue";
 }
 
+// One queue per LRS and key: statements queued for one LRS never go to another, and a
+// queue's record of what was stored holds for the LRS it names. The folder name starts
+// with the host so that an operator can tell queues apart.
+std::string default_queue(const lrs::LrsConfig& config) {
+  std::string host = lrs::url_origin(config.endpoint);
+  host = host.substr(host.find("://") + 3);
+  for (char& c : host)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+  return state_home() + "/" + host + "-" + sha256_hex(config.endpoint + "\n" + config.key).substr(0, 12);
+}
+
+struct Options {
+  std::string config_file;
+  bool quiet = false;
+  bool verbose = false;
+  double deadline = 0;
+  double max_retry_after = 300;
+};
+
 struct Connection {
   std::unique_ptr<lrs::HttpTransport> transport;
   std::unique_ptr<lrs::LrsClient> client;
 };
 
-std::optional<Connection> connect(const std::string& config_file) {
-  const lrs::ConfigResult config = lrs::load_config(config_file, environment());
+std::optional<Connection> connect(const Options& options) {
+  const lrs::ConfigResult config = lrs::load_config(options.config_file, environment());
   if (!config.config) {
     std::cerr << "coursepack lrs: " << config.error << "\n";
     return std::nullopt;
@@ -61,15 +92,23 @@ std::optional<Connection> connect(const std::string& config_file) {
   Connection connection;
   connection.transport = lrs::make_curl_transport();
   auto random = std::make_shared<std::mt19937_64>(std::random_device{}());
+  const auto start = std::chrono::steady_clock::now();
   lrs::ClientHooks hooks{
       [](double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); },
-      [random] { return std::uniform_real_distribution<double>(0, 1)(*random); }};
-  connection.client = std::make_unique<lrs::LrsClient>(*config.config, *connection.transport, hooks);
+      [random] { return std::uniform_real_distribution<double>(0, 1)(*random); },
+      [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); },
+      [quiet = options.quiet](const std::string& line) {
+        if (!quiet) std::cerr << "coursepack lrs: " << line << "\n";
+      }};
+  lrs::RetryPolicy policy;
+  policy.deadline_seconds = options.deadline;
+  policy.max_retry_after_seconds = options.max_retry_after;
+  connection.client = std::make_unique<lrs::LrsClient>(*config.config, *connection.transport, hooks, policy);
   return connection;
 }
 
-int about(const std::string& config_file) {
-  auto connection = connect(config_file);
+int about(const Options& options) {
+  auto connection = connect(options);
   if (!connection) return 1;
   const auto result = connection->client->about();
   if (!result.error.empty()) {
@@ -77,114 +116,234 @@ int about(const std::string& config_file) {
     return 1;
   }
   bool speaks_1_0 = false;
-  std::cout << connection->client->config().endpoint << " speaks xAPI";
+  std::cout << connection->client->endpoint_for_messages() << " speaks xAPI";
   for (const auto& version : result.versions) {
     std::cout << " " << version;
     speaks_1_0 = speaks_1_0 || version.starts_with("1.0.");
   }
   std::cout << "\n";
-  if (!speaks_1_0) std::cerr << "coursepack lrs about: the LRS does not speak xAPI 1.0.x\n";
-  return speaks_1_0 ? 0 : 1;
-}
-
-int send(const std::string& config_file, const std::vector<std::string>& files, const std::string& queue_folder,
-         std::size_t batch_size, bool quiet) {
-  // Read every input first: one bad file enqueues nothing.
-  std::vector<lrs::ParsedStatements> inputs;
-  std::vector<Diagnostic> problems;
-  for (const auto& file : files) {
-    std::stringstream text;
-    if (file == "-") {
-      text << std::cin.rdbuf();
-    } else {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        std::cerr << "coursepack lrs send: " << file << ": cannot read\n";
-        return 1;
-      }
-      text << in.rdbuf();
-    }
-    inputs.push_back(lrs::parse_statements(text.str(), file));
-    problems.insert(problems.end(), inputs.back().diagnostics.begin(), inputs.back().diagnostics.end());
-  }
-  if (!problems.empty()) {
-    print_diagnostics(problems);
-    std::cerr << "coursepack lrs send: nothing queued: fix the statements above\n";
+  if (!speaks_1_0) {
+    std::cerr << "coursepack lrs about: the LRS does not speak xAPI 1.0.x\n";
     return 1;
   }
-  auto connection = connect(config_file);
+  // /about needs no credentials: ask for one statement to know whether they work.
+  const auto check = connection->client->check_credentials();
+  if (!check.accepted) {
+    std::cerr << "coursepack lrs about: " << check.error << "\n";
+    return 1;
+  }
+  std::cout << "credentials from " << connection->client->config().source << " accepted"
+            << (check.can_read ? "" : " (this key may send statements but not read them)") << "\n";
+  return 0;
+}
+
+// An input: a regular file, or "-" for standard input.
+std::unique_ptr<std::istream> open_input(const std::string& file, std::string& error) {
+  if (file == "-") return std::make_unique<std::istream>(std::cin.rdbuf());
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    error = file + ": is a folder, not a file of statements";
+    return nullptr;
+  }
+  auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
+  if (!*in) {
+    error = file + ": cannot read";
+    return nullptr;
+  }
+  return in;
+}
+
+struct SendOptions {
+  std::vector<std::string> files;
+  std::string queue_folder;
+  std::size_t batch_size = 100;
+  bool retry_rejected = false;
+};
+
+int send(const Options& options, const SendOptions& send_options) {
+  auto connection = connect(options);
   if (!connection) return 1;
+  const std::string queue_folder =
+      send_options.queue_folder.empty() ? default_queue(connection->client->config()) : send_options.queue_folder;
+  if (send_options.queue_folder.empty()) {
+    std::error_code ec;
+    if (std::filesystem::file_size(state_home() + "/statements.jsonl", ec) > 0 && !ec)
+      std::cerr << "coursepack lrs send: statements queued by an earlier coursepack wait in " << state_home()
+                << ": send them with `coursepack lrs send --queue " << state_home() << "`\n";
+  }
   auto opened = lrs::StatementQueue::open(queue_folder);
   if (!opened.queue) {
     std::cerr << "coursepack lrs send: " << opened.error << "\n";
     return 1;
   }
-  for (const auto& input : inputs) {
-    if (opened.queue->has_input(input.digest)) continue;  // a rerun: already queued
-    if (auto error = opened.queue->enqueue(input.statements, input.digest); !error.empty()) {
+  lrs::StatementQueue& queue = *opened.queue;
+  if (send_options.retry_rejected) {
+    std::size_t count = 0;
+    if (auto error = queue.retry_rejected(count); !error.empty()) {
       std::cerr << "coursepack lrs send: " << error << "\n";
       return 1;
     }
+    if (!options.quiet) std::cout << count << " refused statements queued again\n";
   }
-  const bool progress = !quiet && ::isatty(STDERR_FILENO);
-  const auto report = lrs::send_pending(*opened.queue, *connection->client, batch_size,
-                                        [&](std::size_t done, std::size_t total) {
-                                          if (progress) std::cerr << "\r\033[K" << done << "/" << total << " statements";
-                                        });
-  if (progress) std::cerr << "\r\033[K";
-  for (const auto& refusal : report.refused) std::cerr << "refused: " << refusal << "\n";
-  if (!quiet)
-    std::cout << report.stored << " statements stored, " << report.refused.size() << " refused, "
-              << opened.queue->pending().size() << " still queued in " << opened.queue->folder().string() << "\n";
-  if (!report.fatal.empty()) {
-    std::cerr << "coursepack lrs send: " << report.fatal << "; the statements stay queued: run `coursepack lrs send` again\n";
+
+  // Every input is read and checked before any joins the queue: one bad file queues nothing.
+  lrs::StageReport staged;
+  for (const auto& file : send_options.files) {
+    std::string error;
+    auto in = open_input(file, error);
+    if (!in) {
+      std::cerr << "coursepack lrs send: " << error << "\n";
+      return 1;
+    }
+    lrs::stage_statements(*in, file, queue, staged);
+  }
+  if (!staged.problems.empty()) {
+    queue.discard_staged();
+    print_diagnostics(staged.problems);
+    std::cerr << "coursepack lrs send: nothing queued: fix the statements above\n";
     return 1;
   }
-  return report.refused.empty() ? 0 : 1;
+  if (auto error = queue.commit_staged(); !error.empty()) {
+    std::cerr << "coursepack lrs send: " << error << "\n";
+    return 1;
+  }
+  if (!options.quiet && !send_options.files.empty())
+    std::cout << staged.read << " statements read: " << staged.queued << " new, " << staged.already_stored
+              << " already stored, " << staged.already_queued << " already queued, " << staged.set_aside.size()
+              << " set aside before\n";
+
+  const bool progress = !options.quiet && ::isatty(STDERR_FILENO);
+  const auto report = lrs::send_pending(queue, *connection->client, send_options.batch_size, [&](std::size_t settled) {
+    if (progress) std::cerr << "\r\033[K" << settled << " statements settled";
+  });
+  if (progress) std::cerr << "\r\033[K";
+  const std::string folder = queue.folder().string();
+  // Learner data stays out of messages unless asked for: ids and reasons only.
+  for (std::size_t i = 0; i < report.refused.size(); ++i) {
+    std::cerr << "refused: statement " << report.refused[i] << "\n";
+  }
+  for (const auto& conflict : report.conflicts)
+    std::cerr << "conflict: statement " << conflict << " (both versions in " << folder << "/conflicts.jsonl)\n";
+  if (options.verbose)
+    for (const auto& statement : report.refused_statements) std::cerr << "  " << statement << "\n";
+  if (!staged.set_aside.empty())
+    std::cerr << "coursepack lrs send: " << staged.set_aside.size()
+              << " statements of the input were refused or in conflict before and are not sent again (first: "
+              << staged.set_aside.front() << "); see " << folder
+              << "/rejected.jsonl and conflicts.jsonl; --retry-rejected sends the refused ones again\n";
+  const std::size_t pending = queue.pending_count();
+  if (!options.quiet)
+    std::cout << report.stored << " statements stored, " << report.already << " already held by the LRS, "
+              << report.refused.size() << " refused, " << report.conflicts.size() << " in conflict, " << pending
+              << " still queued in " << folder << "\n";
+  if (!report.fatal.empty()) {
+    std::cerr << "coursepack lrs send: " << report.fatal
+              << "; the statements stay queued: run `coursepack lrs send` again\n";
+    return 1;
+  }
+  return report.refused.empty() && report.conflicts.empty() && staged.set_aside.empty() ? 0 : 1;
 }
 
 std::string expand_verb(const std::string& verb) {
   return verb.find(':') == std::string::npos ? "http://adlnet.gov/expapi/verbs/" + verb : verb;
 }
 
-int pull(const std::string& config_file, const std::map<std::string, std::string>& filters, std::size_t page_size,
+// A file only its owner can read (learner data), written whole or not at all.
+class PrivateOutput {
+ public:
+  explicit PrivateOutput(std::string path) : path_(std::move(path)), temporary_(path_ + ".partial") {}
+  ~PrivateOutput() {
+    if (file_) {
+      std::fclose(file_);
+      std::remove(temporary_.c_str());
+    }
+  }
+  bool open() {
+    const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    ::fchmod(fd, 0600);  // a leftover .partial may have had another mode
+    file_ = ::fdopen(fd, "w");
+    return file_ != nullptr;
+  }
+  void write(const std::string& line) {
+    std::fwrite(line.data(), 1, line.size(), file_);
+    std::fputc('\n', file_);
+  }
+  bool commit() {
+    const bool ok = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
+    std::fclose(file_);
+    file_ = nullptr;
+    return ok && std::rename(temporary_.c_str(), path_.c_str()) == 0;
+  }
+  const std::string& temporary() const { return temporary_; }
+
+ private:
+  std::string path_, temporary_;
+  std::FILE* file_ = nullptr;
+};
+
+struct IdHash {
+  std::size_t operator()(const std::array<std::uint8_t, 16>& id) const {
+    std::size_t hash = 0;
+    std::memcpy(&hash, id.data(), sizeof hash);
+    return hash;
+  }
+};
+
+int pull(const Options& options, const std::map<std::string, std::string>& filters, std::size_t page_size,
          const std::string& output) {
-  auto connection = connect(config_file);
+  auto connection = connect(options);
   if (!connection) return 1;
   std::string query = "limit=" + std::to_string(page_size);
   for (const auto& [name, value] : filters)
     if (!value.empty()) query += "&" + name + "=" + lrs::url_encode(name == "verb" ? expand_verb(value) : value);
-  // Written to a temporary file renamed at the end: no half-written output on failure.
-  const std::string temporary = output.empty() ? "" : output + ".partial";
-  std::ofstream file;
+  std::optional<PrivateOutput> file;
   if (!output.empty()) {
-    file.open(temporary, std::ios::trunc);
-    if (!file) {
-      std::cerr << "coursepack lrs pull: cannot write " << temporary << "\n";
+    file.emplace(output);
+    if (!file->open()) {
+      std::cerr << "coursepack lrs pull: cannot write " << file->temporary() << "\n";
       return 1;
     }
   }
-  std::ostream& out = output.empty() ? std::cout : file;
-  std::size_t count = 0;
+  // An LRS that pages badly returns some statements twice: each is written once, and the
+  // operator told.
+  std::unordered_set<std::array<std::uint8_t, 16>, IdHash> seen;
+  std::set<std::string> links;
+  std::size_t count = 0, repeated = 0;
   std::string next = query;
   while (!next.empty()) {
     const auto page = connection->client->get_statements(next);
     if (!page.error.empty()) {
       std::cerr << "coursepack lrs pull: " << page.error << "\n";
-      if (!output.empty()) std::remove(temporary.c_str());
       return 1;
     }
-    for (const auto& statement : page.statements) out << statement << "\n";
-    count += page.statements.size();
+    for (const auto& statement : page.statements) {
+      const auto doc = nlohmann::json::parse(statement, nullptr, false);
+      const auto id = doc.is_object() && doc.contains("id") && doc["id"].is_string() ? lrs::uuid_bytes(doc["id"]) : std::nullopt;
+      if (id && !seen.insert(*id).second) {
+        ++repeated;
+        continue;
+      }
+      if (file)
+        file->write(statement);
+      else
+        std::cout << statement << "\n";
+      ++count;
+    }
+    if (!page.more.empty() && !links.insert(page.more).second) {
+      std::cerr << "coursepack lrs pull: the LRS gave the same next-page link twice (" << page.more.substr(0, 200)
+                << "): stopped; what was read so far is not written\n";
+      return 1;
+    }
     next = page.more;
   }
-  if (!output.empty()) {
-    file.close();
-    if (std::rename(temporary.c_str(), output.c_str()) != 0) {
-      std::cerr << "coursepack lrs pull: cannot write " << output << "\n";
-      return 1;
-    }
+  if (file && !file->commit()) {
+    std::cerr << "coursepack lrs pull: cannot write " << output << "\n";
+    return 1;
   }
+  if (repeated)
+    std::cerr << "coursepack lrs pull: warning: the LRS returned " << repeated
+              << " statements more than once while paging; each is written once\n";
   std::cerr << count << " statements\n";
   return 0;
 }
@@ -195,23 +354,26 @@ int run_lrs(int argc, char** argv) {
   CLI::App app{"Talk to an xAPI Learning Record Store: check it, send statements, pull them back.", "coursepack lrs"};
   app.footer(kConfigHelp);
   app.require_subcommand(1);
-  std::string config_file;
-  app.add_option("-c,--config", config_file, "LRS config file (JSON: endpoint, key, secret)");
+  Options options;
 
-  CLI::App* about_app = app.add_subcommand("about", "Check that the LRS answers, and which xAPI versions it speaks");
+  CLI::App* about_app =
+      app.add_subcommand("about", "Check that the LRS answers, which xAPI versions it speaks, and that the credentials work");
 
   CLI::App* send_app = app.add_subcommand(
       "send",
       "Queue statements on disk, then send them in batches; rerun to finish after a failure or a crash. "
       "Without FILE, sends what is already queued.");
-  std::vector<std::string> files;
-  std::string queue_folder = default_queue();
-  std::size_t batch_size = 100;
-  bool quiet = false;
-  send_app->add_option("FILE", files, "JSON array or JSON lines of statements ('-': standard input)");
-  send_app->add_option("-q,--queue", queue_folder, "Queue folder")->capture_default_str();
-  send_app->add_option("-b,--batch", batch_size, "Statements per request")->capture_default_str()->check(CLI::Range(1, 5000));
-  send_app->add_flag("--quiet", quiet, "Print nothing but errors");
+  SendOptions send_options;
+  send_app->add_option("FILE", send_options.files,
+                       "JSON array, JSON lines or JSON objects one after another ('-': standard input)");
+  send_app->add_option("-q,--queue", send_options.queue_folder,
+                       "Queue folder (default: one per LRS and key under $XDG_STATE_HOME/coursepack/lrs-queue)");
+  send_app->add_option("-b,--batch", send_options.batch_size, "Statements per request")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 5000));
+  send_app->add_flag("--retry-rejected", send_options.retry_rejected,
+                     "Queue the statements the LRS refused earlier again (after fixing the cause)");
+  send_app->add_flag("-v,--verbose", options.verbose, "Also print the refused statements (learner data)");
 
   CLI::App* pull_app = app.add_subcommand("pull", "Read statements back as JSON lines, following `more` links");
   std::map<std::string, std::string> filters;
@@ -223,15 +385,23 @@ int run_lrs(int argc, char** argv) {
   pull_app->add_option("--since", filters["since"], "Stored after this ISO 8601 time");
   pull_app->add_option("--until", filters["until"], "Stored at or before this ISO 8601 time");
   pull_app->add_option("--page", page_size, "Statements per request")->capture_default_str();
-  pull_app->add_option("-o,--output", output, "Write to this file (default: standard output)");
+  pull_app->add_option("-o,--output", output, "Write to this file, readable by you only (default: standard output)");
 
-  // --config is accepted before or after the sub-command.
-  for (CLI::App* sub : {about_app, send_app, pull_app})
-    sub->add_option("-c,--config", config_file, "LRS config file (JSON: endpoint, key, secret)");
+  // Options every sub-command takes, before or after its name.
+  for (CLI::App* sub : {&app, about_app, send_app, pull_app}) {
+    sub->add_option("-c,--config", options.config_file, "LRS config file (JSON: endpoint, key, secret)");
+    sub->add_flag("--quiet", options.quiet, "Print nothing but errors");
+    sub->add_option("--deadline", options.deadline, "Give up after this many seconds in all (0: no deadline)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--max-retry-after", options.max_retry_after,
+                    "Wait at most this many seconds when the LRS asks to retry later")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+  }
   if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
-  if (*about_app) return about(config_file);
-  if (*send_app) return send(config_file, files, queue_folder, batch_size, quiet);
-  return pull(config_file, filters, page_size, output);
+  if (*about_app) return about(options);
+  if (*send_app) return send(options, send_options);
+  return pull(options, filters, page_size, output);
 }
 
 }  // namespace coursepack::cli

@@ -10,28 +10,35 @@ namespace coursepack::cli {
 
 int run_validate(int argc, char** argv) {
   CLI::App app{"Check course sources and report every problem, as file:line:column: /json/pointer: message.\n"
-               "Exit code: 0 clean, 1 problems found, 2 usage error.",
+               "Warnings (item writing, coverage, padding) read `warning[code]: message`; a course silences one\n"
+               "with an \"allow\" entry (docs/course-format.md).\n"
+               "Exit code: 0 clean or warnings only, 1 problems found (warnings too with --strict), 2 usage error.",
                "coursepack validate"};
   std::vector<std::string> paths;
-  bool json = false;
+  bool json = false, strict = false;
   app.add_option("PATH", paths, "Course folders (holding course.json) or catalog folders (holding courses)")
       ->required();
   app.add_flag("--json", json, "Print the result as JSON on stdout");
+  app.add_flag("--strict", strict, "Count warnings as problems");
   if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
   const LoadedCourses loaded = load_courses(paths);
+  const bool ok = loaded.ok(strict);
   print_diagnostics(loaded.diagnostics);
   if (json) {
-    std::cout << "{\"ok\":" << (loaded.diagnostics.empty() ? "true" : "false")
-              << ",\"courses\":" << loaded.courses.size()
+    std::cout << "{\"ok\":" << (ok ? "true" : "false") << ",\"courses\":" << loaded.courses.size()
               << ",\"diagnostics\":" << diagnostics_json(loaded.diagnostics) << "}\n";
-  } else if (loaded.diagnostics.empty()) {
-    for (const auto& source : loaded.sources) std::cout << source << ": ok\n";
-  } else {
-    const auto n = loaded.diagnostics.size();
-    std::cerr << n << (n == 1 ? " problem" : " problems") << " found\n";
+    return ok ? 0 : 1;
   }
-  return loaded.diagnostics.empty() ? 0 : 1;
+  if (ok)
+    for (const auto& source : loaded.sources) {
+      const auto warnings = loaded.warnings_in(source);
+      std::cout << source << ": ok";
+      if (warnings > 0) std::cout << ", " << warnings << (warnings == 1 ? " warning" : " warnings");
+      std::cout << '\n';
+    }
+  if (const auto summary = diagnostics_summary(loaded, strict); !summary.empty()) std::cerr << summary << '\n';
+  return ok ? 0 : 1;
 }
 
 }  // namespace coursepack::cli

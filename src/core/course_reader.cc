@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "coursepack/core/course_rules.h"
+#include "coursepack/core/course_warnings.h"
 
 namespace coursepack {
 namespace {
@@ -147,7 +148,12 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   std::map<std::string, std::string> lesson_texts;
   if (document.is_object()) check_rules(document, sink, files, lesson_texts);
   sort_diagnostics(result.diagnostics);
-  if (result.diagnostics.empty()) result.course = build_course(document, lesson_texts);
+  if (!result.diagnostics.empty()) return result;
+  result.course = build_course(document, lesson_texts);
+  for (auto& finding : find_warnings(*result.course, document, json_text, index))
+    result.warnings.push_back({file_name, index.value_position(finding.pointer), finding.pointer,
+                               std::move(finding.message), Severity::warning, std::move(finding.code)});
+  sort_diagnostics(result.warnings);
   return result;
 }
 

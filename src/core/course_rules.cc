@@ -45,6 +45,7 @@ class RuleChecker {
     check_workload();
     check_modules();
     check_live_sessions();
+    check_allows(doc_, "");
   }
 
  private:
@@ -155,7 +156,9 @@ class RuleChecker {
         unique(lesson_ids, member(lessons[l], "id"), lesson_pointer + "/id", "lesson");
         lesson_module.emplace(text_of(member(lessons[l], "id")), text_of(member(modules[m], "id")));
         check_lesson_files(member(lessons[l], "file"), lesson_pointer + "/file");
+        check_allows(lessons[l], lesson_pointer);
       }
+      check_allows(modules[m], pointer);
     }
     for (std::size_t m = 0; m < modules.size(); ++m)
       check_module(modules[m], pointer_join("/modules", m), lesson_module);
@@ -183,6 +186,7 @@ class RuleChecker {
     for (std::size_t q = 0; q < questions.size(); ++q) {
       const std::string question_pointer = pointer_join(pointer + "/quiz", q);
       unique(question_ids, member(questions[q], "id"), question_pointer + "/id", "question", " in this module");
+      check_allows(questions[q], question_pointer);
       const json& tests = items(questions[q], "tests");
       for (std::size_t t = 0; t < tests.size(); ++t) {
         const std::string lesson = text_of(tests[t]);
@@ -257,6 +261,21 @@ class RuleChecker {
       start = end + 1;
     }
     return {};
+  }
+
+  // One entry per check in each allow list: a second one would only hide which reason holds.
+  void check_allows(const json& object, const std::string& pointer) {
+    std::map<std::string, std::string> seen;
+    const json& list = items(object, "allow");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string at = pointer_join(pointer + "/allow", i) + "/check";
+      const std::string check = text_of(member(list[i], "check"));
+      if (check.empty()) continue;
+      auto [it, fresh] = seen.emplace(check, at);
+      if (!fresh)
+        sink_.at_value(at, in_quotes(check) + " is already silenced in this list (line " +
+                               std::to_string(sink_.index().value_position(it->second).line) + ")");
+    }
   }
 
   void check_live_sessions() {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "coursepack/core/course_warnings.h"
+
 namespace coursepack {
 namespace {
 
@@ -46,11 +48,20 @@ constexpr std::array kAssessmentFields{
 };
 constexpr ObjectShape kAssessment{"assessment", kAssessmentFields};
 
+// A warning silenced where it stands (course_warnings.h): at course, module, lesson or
+// question level, for the warnings located inside that object.
+constexpr std::array kAllowFields{
+    FieldSpec{"check", K::check_name, true, "Code of the warning to silence, e.g. key-longest"},
+    FieldSpec{"reason", K::string, true, "Why this warning does not apply here"},
+};
+constexpr ObjectShape kAllow{"allow", kAllowFields};
+
 constexpr std::array kLessonFields{
     FieldSpec{"id", K::id, true, "Lesson id, unique in the course"},
     FieldSpec{"title", K::language_map, true, ""},
     FieldSpec{"file", K::path_map, true, "Markdown file per language, relative to the course folder"},
     FieldSpec{"minutes", K::integer, false, "Expected time", nullptr, 1, 10000},
+    FieldSpec{"allow", K::object_list, false, "Warnings silenced for this lesson", &kAllow, 0, 100},
 };
 constexpr ObjectShape kLesson{"lesson", kLessonFields};
 
@@ -67,6 +78,7 @@ constexpr std::array kQuestionFields{
     FieldSpec{"prompt", K::language_map, true, ""},
     FieldSpec{"choices", K::object_list, true, "2 to 26 choices", &kChoice, 2, 26},
     FieldSpec{"feedback", K::language_map, false, "Explanation shown after the post-test"},
+    FieldSpec{"allow", K::object_list, false, "Warnings silenced for this question", &kAllow, 0, 100},
 };
 constexpr ObjectShape kQuestion{"question", kQuestionFields};
 
@@ -77,6 +89,7 @@ constexpr std::array kModuleFields{
     FieldSpec{"outcomes", K::id_list, false, "Course outcome ids this module serves"},
     FieldSpec{"lessons", K::object_list, true, "", &kLesson, 1, 1000},
     FieldSpec{"quiz", K::object_list, true, "Pre-test and post-test questions", &kQuestion, 0, 1000},
+    FieldSpec{"allow", K::object_list, false, "Warnings silenced for this module", &kAllow, 0, 100},
 };
 constexpr ObjectShape kModule{"module", kModuleFields};
 
@@ -97,6 +110,7 @@ constexpr std::array kCourseFields{
     FieldSpec{"trainers", K::object_list, false, "", &kTrainer, 0, 100},
     FieldSpec{"assessment", K::object, true, "", &kAssessment},
     FieldSpec{"modules", K::object_list, true, "", &kModule, 1, 1000},
+    FieldSpec{"allow", K::object_list, false, "Warnings silenced for the whole course", &kAllow, 0, 100},
 };
 constexpr ObjectShape kCourse{"course", kCourseFields};
 
@@ -145,6 +159,14 @@ nlohmann::ordered_json field_schema(const FieldSpec& field) {
       if (field.min != LLONG_MIN) s["minItems"] = field.min;
       if (field.max != LLONG_MAX) s["maxItems"] = field.max;
       break;
+    case K::check_name: {
+      s["type"] = "string";
+      nlohmann::ordered_json codes = nlohmann::ordered_json::array();
+      for (const auto& check : warning_checks())
+        if (check.silenceable) codes.push_back(check.code);
+      s["enum"] = codes;
+      break;
+    }
     case K::ignored: s["type"] = "string"; break;
   }
   return s;

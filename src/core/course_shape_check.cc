@@ -4,6 +4,7 @@
 
 #include "coursepack/core/course_rules.h"
 #include "coursepack/core/course_schema.h"
+#include "coursepack/core/course_warnings.h"
 #include "coursepack/core/spelling.h"
 
 namespace coursepack {
@@ -36,6 +37,7 @@ std::string expected_text(ValueKind kind) {
     case ValueKind::id_list: return "an array of ids";
     case ValueKind::object: return "an object";
     case ValueKind::object_list: return "an array of objects";
+    case ValueKind::check_name: return "a warning code (string)";
     case ValueKind::ignored: return "anything";
   }
   return "";
@@ -107,6 +109,22 @@ class ShapeChecker {
                                   "starting with a letter or digit");
   }
 
+  void check_name(const json& value, const FieldSpec& field, const std::string& pointer) {
+    if (!value.is_string()) return wrong_type(value, field, pointer);
+    const auto& code = value.get_ref<const std::string&>();
+    const WarningCheck* check = find_warning_check(code);
+    if (check && check->silenceable) return;
+    std::vector<std::string_view> codes;
+    for (const auto& c : warning_checks())
+      if (c.silenceable) codes.push_back(c.code);
+    std::string message = in_quotes(code) + (check ? " cannot be silenced" : " is not a warning code");
+    if (auto suggestion = closest_spelling(code, codes); !check && !suggestion.empty())
+      message += "; did you mean " + in_quotes(suggestion) + "?";
+    else
+      message += " (the codes are listed in docs/course-format.md)";
+    sink_.at_value(pointer, message);
+  }
+
   void field(const json& value, const FieldSpec& field, const std::string& pointer) {
     switch (field.kind) {
       case ValueKind::ignored: return;
@@ -160,6 +178,7 @@ class ShapeChecker {
         count(value, field, pointer);
         for (std::size_t i = 0; i < value.size(); ++i) id(value[i], pointer_join(pointer, i));
         return;
+      case ValueKind::check_name: check_name(value, field, pointer); return;
       case ValueKind::object: object(value, *field.shape, pointer); return;
       case ValueKind::object_list:
         if (!value.is_array()) return wrong_type(value, field, pointer);

@@ -8,6 +8,7 @@ std::string Diagnostic::to_string() const {
   std::string line = file + ':' + std::to_string(position.line) + ':' +
                      std::to_string(position.column) + ": ";
   if (!pointer.empty()) line += pointer + ": ";
+  if (severity == Severity::warning) line += "warning[" + code + "]: ";
   return line + message;
 }
 

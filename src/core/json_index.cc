@@ -210,4 +210,15 @@ TextPosition JsonIndex::key_position(std::string_view pointer) const {
   return value_position(pointer);
 }
 
+std::string JsonIndex::value_before(TextPosition position) const {
+  std::string best;
+  TextPosition best_start{0, 0};
+  for (const auto& [pointer, start] : values_)
+    if (start <= position && (start > best_start || (start == best_start && pointer.size() > best.size()))) {
+      best = pointer;
+      best_start = start;
+    }
+  return best;
+}
+
 }  // namespace coursepack

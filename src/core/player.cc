@@ -164,10 +164,17 @@ int Player::pending_statements() const {
   return session_ ? static_cast<int>(xapi::statement_count(*session_, events_)) : 0;
 }
 
+void Player::set_launch(const std::string& activity_id, const std::string& grouping, const std::string& platform) {
+  activity_id_ = activity_id;
+  grouping_ = grouping;
+  platform_ = platform;
+}
+
 std::string Player::take_statements(const std::string& actor_json, const std::string& registration,
                                     const std::string& timestamp, const std::string& ids) {
   if (!session_) return "[]";
-  xapi::StatementInputs inputs{actor_json, registration, timestamp, session_->plan().language, {}};
+  xapi::StatementInputs inputs{actor_json, registration, timestamp, session_->plan().language, {},
+                               activity_id_, grouping_, platform_};
   for (std::size_t start = 0; start < ids.size();) {
     const auto comma = std::min(ids.find(',', start), ids.size());
     inputs.ids.push_back(ids.substr(start, comma - start));

@@ -11,7 +11,10 @@ const char* phase_name(QuizKind kind) { return kind == QuizKind::pretest ? "pre"
 class StatementWriter {
  public:
   StatementWriter(const PlayerSession& session, const StatementInputs& inputs)
-      : s_(session), plan_(session.plan()), in_(inputs) {
+      : s_(session),
+        plan_(session.plan()),
+        in_(inputs),
+        module_id_(inputs.activity_id.empty() ? module_activity(session.plan()) : inputs.activity_id) {
     out_.begin_array();
   }
 
@@ -91,24 +94,33 @@ class StatementWriter {
     out_.end_object().end_object();
   }
 
-  void module_object() { activity(module_activity(plan_), kModuleType, "module"); }
+  // The LMS names the activity it launched, so the module's statements are about that id
+  // (that is how the LMS finds them). What is inside the module keeps the package's own
+  // ids: the same lessons and questions, whichever LMS launched them.
+  const std::string& module_id() const { return module_id_; }
+  void module_object() { activity(module_id(), kModuleType, "module"); }
 
   // parent: the quiz for answers, the module for everything inside it; grouping: the
-  // course (and the module, below a quiz).
+  // course (and the module, below a quiz), and the LMS's grouping activity if it gave one.
   void context(const std::string& parent, bool is_module, const char* phase = nullptr) {
     out_.key("context").begin_object();
     if (!in_.registration.empty()) out_.key("registration").value(in_.registration);
     out_.key("contextActivities").begin_object();
     if (!is_module) {
       out_.key("parent").begin_array();
-      reference(parent.empty() ? module_activity(plan_) : parent);
+      reference(parent.empty() ? module_id() : parent);
       out_.end_array();
     }
     out_.key("grouping").begin_array();
-    if (!parent.empty()) reference(module_activity(plan_));
+    if (!parent.empty()) reference(module_id());
     reference(plan_.iri, kCourseType);
+    // tincan-launch.md: the LMS's grouping activity goes into the context of every
+    // statement, so that its reports can gather them. Not twice when it is one of ours.
+    if (!in_.grouping.empty() && in_.grouping != plan_.iri && in_.grouping != module_id())
+      reference(in_.grouping);
     out_.end_array();
     out_.end_object();
+    if (!in_.platform.empty()) out_.key("platform").value(in_.platform);
     if (!in_.language.empty()) out_.key("language").value(in_.language);
     if (phase) out_.key("extensions").begin_object().key(extension(plan_, "phase")).value(phase).end_object();
     out_.end_object();
@@ -180,6 +192,7 @@ class StatementWriter {
   const PlayerSession& s_;
   const ModulePlan& plan_;
   const StatementInputs& in_;
+  const std::string module_id_;
   JsonWriter out_;
   std::size_t used_ = 0;
 };

@@ -27,6 +27,28 @@ std::size_t write_header(char* data, std::size_t size, std::size_t count, void* 
   return size * count;
 }
 
+// Errors that a retry cannot cure (docs/lrs.md, "Retries"): the address is wrong, nothing
+// listens there, or the other end does not speak the protocol the URL names.
+bool permanent(CURLcode code) {
+  switch (code) {
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_USE_SSL_FAILED:
+    case CURLE_WEIRD_SERVER_REPLY:
+      return true;
+    default:
+      return false;
+  }
+}
+
 class CurlTransport : public HttpTransport {
  public:
   explicit CurlTransport(const CurlOptions& options) : options_(options) {
@@ -62,7 +84,14 @@ class CurlTransport : public HttpTransport {
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, options_.timeout_seconds);
+    long timeout_ms = options_.timeout_seconds * 1000;
+    if (request.timeout_seconds > 0) timeout_ms = std::min(timeout_ms, std::max(1L, static_cast<long>(request.timeout_seconds * 1000)));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, options_.stall_seconds);
+    // Only http(s), and no redirects: a redirect would carry the credentials elsewhere.
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever curl can decode
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, write_body);
@@ -74,6 +103,7 @@ class CurlTransport : public HttpTransport {
     if (code != CURLE_OK) {
       response.status = 0;
       response.error = curl_easy_strerror(code);
+      response.permanent = permanent(code);
       return response;
     }
     long status = 0;

@@ -1,12 +1,16 @@
 #include "coursepack/lrs/lrs_config.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "coursepack/lrs/lrs_client.h"
+#include "coursepack/lrs/url.h"
 
 namespace coursepack::lrs {
 namespace {
@@ -18,8 +22,21 @@ std::string variable(const std::map<std::string, std::string>& environment, cons
 
 ConfigResult finish(LrsConfig config) {
   if (config.endpoint.empty()) return {std::nullopt, config.source + ": no LRS endpoint"};
-  if (!config.endpoint.starts_with("http://") && !config.endpoint.starts_with("https://"))
-    return {std::nullopt, config.source + ": the endpoint \"" + config.endpoint + "\" is not an http(s) URL"};
+  // Credentials written into the URL ("https://key:secret@host/") are taken out of it, so
+  // that no message ever prints them; they serve as key and secret when those are unset.
+  if (const std::string userinfo = userinfo_of(config.endpoint); !userinfo.empty()) {
+    config.endpoint = without_userinfo(config.endpoint);
+    const auto colon = userinfo.find(':');
+    if (config.key.empty()) config.key = url_decode(userinfo.substr(0, colon));
+    if (config.secret.empty() && colon != std::string::npos) config.secret = url_decode(userinfo.substr(colon + 1));
+  }
+  if (url_origin(config.endpoint).empty()) {
+    // Without a scheme, "key:secret@host/" has no userinfo to strip: never print what
+    // comes before an "@" in the authority.
+    std::string shown = config.endpoint;
+    if (const auto at = shown.rfind('@', shown.find('/')); at != std::string::npos) shown.erase(0, at + 1);
+    return {std::nullopt, config.source + ": the endpoint \"" + shown + "\" is not an http(s) URL"};
+  }
   if (!config.endpoint.ends_with('/')) config.endpoint += '/';
   if (config.key.empty() || config.secret.empty()) return {std::nullopt, config.source + ": LRS key or secret missing"};
   return {std::move(config), {}};
@@ -28,8 +45,15 @@ ConfigResult finish(LrsConfig config) {
 ConfigResult from_file(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) return {std::nullopt, path + ": cannot read the LRS config file"};
-  if (info.st_mode & S_IROTH)
-    return {std::nullopt, path + ": readable by every user of this machine; it holds the LRS secret: chmod 600 " + path};
+  if (!S_ISREG(info.st_mode)) return {std::nullopt, path + ": not a regular file"};
+  // It holds the LRS secret: only its owner, who must be the user running coursepack,
+  // may read or write it (0600 or 0400), as ssh does with private keys.
+  if (info.st_mode & (S_IRWXG | S_IRWXO))
+    return {std::nullopt, path + ": other users of this machine may read or change it (mode " +
+                              std::to_string((info.st_mode >> 6) & 7) + std::to_string((info.st_mode >> 3) & 7) +
+                              std::to_string(info.st_mode & 7) + "); it holds the LRS secret: chmod 600 " + path};
+  if (info.st_uid != ::geteuid())
+    return {std::nullopt, path + ": belongs to another user; it holds the LRS secret: use a file of your own"};
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();

@@ -1,178 +1,156 @@
 #include "coursepack/lrs/statement_sender.h"
 
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
 
-#include "coursepack/core/json_index.h"
+#include "coursepack/lrs/statement_equivalence.h"
+#include "coursepack/lrs/statement_identity.h"
+#include "coursepack/lrs/statement_reader.h"
 
 namespace coursepack::lrs {
-namespace {
 
-std::uint64_t fnv64(const std::string& text, std::uint64_t basis) {
-  std::uint64_t hash = basis;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
-std::string hex64(std::uint64_t value) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
-
-// A UUID (RFC 9562 version 8, "custom") from the input digest and the statement's place:
-// the same input always gives the same ids.
-std::string derived_uuid(const std::string& digest, std::size_t index) {
-  const std::string name = digest + ":" + std::to_string(index);
-  std::string hex = hex64(fnv64(name, 14695981039346656037ull)) + hex64(fnv64(name, 0x9E3779B97F4A7C15ull));
-  hex[12] = '8';                                                       // version 8
-  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // variant 10xx
-  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-         hex.substr(20, 12);
-}
-
-bool is_uuid(const std::string& text) {
-  if (text.size() != 36) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash != (text[i] == '-')) return false;
-    if (!dash && !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-ParsedStatements parse_statements(const std::string& text, const std::string& file) {
-  ParsedStatements parsed;
-  parsed.digest = hex64(fnv64(text, 14695981039346656037ull)) + hex64(fnv64(text, 0x9E3779B97F4A7C15ull));
-  const auto report = [&](TextPosition at, const std::string& pointer, const std::string& message) {
-    parsed.diagnostics.push_back({file, at, pointer, message});
-  };
-  const auto add = [&](nlohmann::json statement, TextPosition at, const std::string& pointer) {
-    if (!statement.is_object()) return report(at, pointer, "a statement must be a JSON object");
+void stage_statements(std::istream& in, const std::string& file, StatementQueue& queue, StageReport& report) {
+  StatementReader reader(in, file);
+  while (auto read = reader.next(report.problems)) {
+    ++report.read;
+    nlohmann::json& statement = read->statement;
+    if (!statement.is_object()) {
+      report.problems.push_back({file, read->at, read->pointer, "a statement must be a JSON object"});
+      continue;
+    }
     if (!statement.contains("id")) {
-      statement["id"] = derived_uuid(parsed.digest, parsed.statements.size());
+      statement["id"] = derived_id(statement);
     } else if (!statement["id"].is_string() || !is_uuid(statement["id"])) {
-      return report(at, pointer + "/id", "a statement id must be a UUID");
+      report.problems.push_back({file, read->at, read->pointer + "/id", "a statement id must be a UUID"});
+      continue;
     }
-    parsed.statements.push_back({statement["id"].get<std::string>(), statement.dump()});
-  };
-
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && text[first] == '[') {
-    const auto doc = nlohmann::json::parse(text, nullptr, false);
-    const JsonIndex index = JsonIndex::scan(text);
-    if (doc.is_discarded()) {
-      report(position_of_offset(text, first), index.error_pointer(), "not a valid JSON array of statements");
-      return parsed;
+    if (!report.problems.empty()) continue;  // nothing will be queued: just check the rest
+    QueuedStatement queued{statement["id"], canonical(statement), {}};
+    queued.key = statement_key(queued.id, queued.json);
+    switch (queue.known(queued.key)) {
+      case StatementQueue::Known::stored: ++report.already_stored; break;
+      case StatementQueue::Known::pending: ++report.already_queued; break;
+      case StatementQueue::Known::rejected:
+      case StatementQueue::Known::conflict: report.set_aside.push_back(queued.id); break;
+      case StatementQueue::Known::no:
+        if (auto error = queue.stage(queued); !error.empty()) {
+          report.problems.push_back({file, read->at, read->pointer, error});
+          return;
+        }
+        ++report.queued;
     }
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-      const std::string pointer = "/" + std::to_string(i);
-      add(doc[i], index.value_position(pointer), pointer);
-    }
-    return parsed;
   }
-  // JSON lines: one statement per line; the pointer is the statement's number. Lines are
-  // counted as they go (recounting from the start for each would be quadratic).
-  std::size_t start = 0, number = 0;
-  int line_number = 1;
-  for (; start < text.size(); ++line_number) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") != std::string::npos) {
-      const auto doc = nlohmann::json::parse(line, nullptr, false);
-      const std::string pointer = "/" + std::to_string(number);
-      if (doc.is_discarded())
-        report({line_number, 1}, pointer, "not a JSON statement");
-      else
-        add(doc, {line_number, 1}, pointer);
-      ++number;
-    }
-    start = end + 1;
-  }
-  return parsed;
 }
 
 namespace {
 
 class Sender {
  public:
-  Sender(StatementQueue& queue, LrsClient& client) : queue_(queue), client_(client) {}
+  Sender(StatementQueue& queue, LrsClient& client, SendReport& report) : queue_(queue), client_(client), report_(report) {}
 
-  // Sends `batch`; on a refusal that names no statement, halves it to find the culprits.
-  bool send(const std::vector<QueuedStatement>& batch, SendReport& report) {
-    std::vector<std::string> bodies, ids;
-    for (const auto& s : batch) {
-      bodies.push_back(s.json);
-      ids.push_back(s.id);
-    }
+  // Settles `batch`: every statement ends stored, refused or in conflict, or sending stops.
+  bool send(const std::vector<QueuedStatement>& batch) {
+    std::vector<std::string> bodies;
+    for (const auto& s : batch) bodies.push_back(s.json);
     const PostResult result = client_.post_statements(bodies);
     switch (result.outcome) {
       case PostOutcome::stored:
-        if (auto error = queue_.confirm(ids); !error.empty()) return stop(report, error);
-        report.stored += batch.size();
-        return true;
-      case PostOutcome::other:
-        // 413 (too large) is about the batch: split it. Anything else (404 from a wrong
-        // endpoint path, a redirect...) says nothing about the statements: stop, keep them.
-        if (result.status != 413)
-          return stop(report, "the LRS at " + client_.config().endpoint + " answered HTTP " +
-                                  std::to_string(result.status) + " (" + result.message.substr(0, 200) +
-                                  "): is the endpoint right?");
-        [[fallthrough]];
+        return stored(batch, report_.stored);
       case PostOutcome::conflict:
+        if (batch.size() > 1) return split(batch);
+        return settle_conflict(batch[0]);
       case PostOutcome::bad_request:
-        if (batch.size() > 1) {
-          const auto middle = batch.begin() + static_cast<std::ptrdiff_t>(batch.size() / 2);
-          return send({batch.begin(), middle}, report) && send({middle, batch.end()}, report);
-        }
-        report.refused.push_back("statement " + batch[0].id + ": HTTP " + std::to_string(result.status) +
-                                 (result.outcome == PostOutcome::conflict ? " conflict" : "") + ": " + result.message +
-                                 "\n  " + batch[0].json);
-        if (auto error = queue_.reject(batch[0], result.status, result.message); !error.empty())
-          return stop(report, error);
-        return true;
+      case PostOutcome::too_large:
+        // The batch is refused whole: halve it until the statements at fault are found.
+        if (batch.size() > 1) return split(batch);
+        return refuse(batch[0], result.status, result.message);
       case PostOutcome::unauthorized:
-        return stop(report, "the LRS refused the credentials from " + client_.config().source + " (HTTP " +
-                                std::to_string(result.status) + ": " + result.message + ")");
+        return stop("the LRS refused the credentials from " + client_.config().source + " (HTTP " +
+                    std::to_string(result.status) + ": " + result.message + ")");
+      case PostOutcome::unreachable:
+        return stop(result.status ? "the LRS at " + client_.endpoint_for_messages() + " answered HTTP " +
+                                        std::to_string(result.status) + " (" + result.message + "): is the endpoint right?"
+                                  : "cannot reach the LRS at " + client_.endpoint_for_messages() + ": " + result.message);
       case PostOutcome::gave_up:
-        return stop(report, "the LRS at " + client_.config().endpoint + " still fails after " +
-                                std::to_string(result.attempts) + " attempts (" +
-                                (result.status ? "HTTP " + std::to_string(result.status) + ": " : "") + result.message +
-                                ")");
+        return stop("the LRS at " + client_.endpoint_for_messages() + " still fails after " +
+                    std::to_string(result.attempts) + (result.attempts == 1 ? " attempt (" : " attempts (") +
+                    (result.status ? "HTTP " + std::to_string(result.status) + ": " : "") + result.message + ")");
+      case PostOutcome::other:
+        // Anything else (a redirect, 405...) says nothing about the statements: stop, keep them.
+        return stop("the LRS at " + client_.endpoint_for_messages() + " answered HTTP " + std::to_string(result.status) +
+                    " (" + result.message + "): is the endpoint right?");
     }
     return true;
   }
 
  private:
-  static bool stop(SendReport& report, std::string why) {
-    report.fatal = std::move(why);
+  bool split(const std::vector<QueuedStatement>& batch) {
+    const auto middle = batch.begin() + static_cast<std::ptrdiff_t>(batch.size() / 2);
+    return send({batch.begin(), middle}) && send({middle, batch.end()});
+  }
+
+  bool stored(const std::vector<QueuedStatement>& batch, std::size_t& counter) {
+    std::vector<StatementKey> keys;
+    for (const auto& s : batch) keys.push_back(s.key);
+    if (auto error = queue_.record_stored(keys); !error.empty()) return stop(error);
+    counter += batch.size();
+    return true;
+  }
+
+  // A 409 says the LRS has a statement with this id. xAPI lets it answer so even when it
+  // is the very statement we sent (a resend after a crash): compare before calling it a
+  // conflict.
+  bool settle_conflict(const QueuedStatement& statement) {
+    const FetchResult held = client_.get_statement(statement.id);
+    if (held.status == 200) {
+      const auto ours = nlohmann::json::parse(statement.json);
+      if (statements_equivalent(ours, nlohmann::json::parse(held.statement))) return stored({statement}, report_.already);
+      if (auto error = queue_.record_conflict(statement, held.statement); !error.empty()) return stop(error);
+      report_.conflicts.push_back(statement.id + ": the LRS holds another statement with this id");
+      report_.refused_statements.push_back(statement.json);
+      return true;
+    }
+    if (held.status == 404) return refuse(statement, 409, "HTTP 409, yet the LRS has no statement with this id");
+    return stop("after a 409 for statement " + statement.id + ": " + held.error);
+  }
+
+  bool refuse(const QueuedStatement& statement, int status, const std::string& reason) {
+    if (auto error = queue_.record_rejected(statement, status, reason); !error.empty()) return stop(error);
+    report_.refused.push_back(statement.id + ": HTTP " + std::to_string(status) + ": " + reason);
+    report_.refused_statements.push_back(statement.json);
+    return true;
+  }
+
+  bool stop(std::string why) {
+    report_.fatal = std::move(why);
     return false;
   }
 
   StatementQueue& queue_;
   LrsClient& client_;
+  SendReport& report_;
 };
 
 }  // namespace
 
 SendReport send_pending(StatementQueue& queue, LrsClient& client, std::size_t batch_size,
-                        const std::function<void(std::size_t stored, std::size_t total)>& progress) {
+                        const std::function<void(std::size_t settled)>& progress) {
   SendReport report;
-  const auto pending = queue.pending();
-  Sender sender(queue, client);
-  for (std::size_t start = 0; start < pending.size(); start += batch_size) {
-    const auto end = std::min(pending.size(), start + batch_size);
-    if (!sender.send({pending.begin() + static_cast<std::ptrdiff_t>(start), pending.begin() + static_cast<std::ptrdiff_t>(end)},
-                     report))
+  Sender sender(queue, client, report);
+  std::size_t settled = 0;
+  QueueBatch batch;
+  while (true) {
+    if (auto error = queue.read_batch(batch_size, queue.cursor(), batch); !error.empty()) {
+      report.fatal = error;
       return report;
-    if (progress) progress(end, pending.size());
+    }
+    if (batch.statements.empty()) break;
+    if (!sender.send(batch.statements)) return report;
+    if (auto error = queue.advance(batch.end); !error.empty()) {
+      report.fatal = error;
+      return report;
+    }
+    settled += batch.statements.size();
+    if (progress) progress(settled);
   }
   if (auto error = queue.compact(); !error.empty()) report.fatal = error;
   return report;

@@ -36,12 +36,13 @@ constexpr const char* kScriptStrings[] = {
     "pretest_title", "posttest_title", "answer_all",     "score_line",    "all_required",
     "some_required", "none_required", "lesson_of",    "required",       "viewed",        "lessons_left",
     "posttest_ready", "passed",       "failed",        "correct",        "incorrect",     "points",
-    "standalone",  "runtime_failed", "start_pretest",
+    "standalone",  "runtime_failed", "start_pretest", "launch_refused", "queue_waiting_one",
+    "queue_waiting_other",
 };
 
 // One page per module: every screen of the player (home, quiz, results, lessons, final)
-// is rendered here as plain HTML; player.js only shows one screen at a time and fills in
-// the numbers. Without JavaScript the page still reads as a complete document.
+// is rendered here as plain HTML; the player's scripts only show one screen at a time and
+// fill in the numbers. Without JavaScript the page still reads as a complete document.
 class ModulePage {
  public:
   ModulePage(const Course& course, const Module& module, const std::string& language, const std::string& prefix)
@@ -206,8 +207,8 @@ class ModulePage {
     std::string html = "<script type=\"text/plain\" id=\"coursepack-plan\">" + script_safe(encode_plan(plan)) +
                        "</script>\n";
     html += "<script type=\"application/json\" id=\"coursepack-strings\">" + script_safe(strings) + "</script>\n";
-    html += "<script src=\"" + root_ + "coursepack-runtime.js\"></script>\n<script src=\"" + root_ +
-            "player.js\"></script>\n";
+    html += "<script src=\"" + root_ + "coursepack-runtime.js\"></script>\n";
+    for (const char* script : kPlayerScripts) html += "<script src=\"" + root_ + script + "\"></script>\n";
     return html;
   }
 
@@ -240,9 +241,13 @@ void render_module_pages(const Course& course, const Module& module, const std::
   files[prefix + "index.html"] = ModulePage(course, module, language, prefix).render();
 }
 
+bool is_shared_player_file(const std::string& path) {
+  return path.find('/') == std::string::npos || path.starts_with("player/");
+}
+
 void add_player_files(PackageFiles& files) {
-  for (const char* name : {"player.css", "player.js", "coursepack-runtime.js"})
-    files[name] = std::string(embedded_file(name));
+  for (const char* name : {"player.css", "coursepack-runtime.js"}) files[name] = std::string(embedded_file(name));
+  for (const char* name : kPlayerScripts) files[name] = std::string(embedded_file(name));
 }
 
 }  // namespace coursepack

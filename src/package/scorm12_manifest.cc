@@ -184,14 +184,13 @@ std::string scorm12_manifest(const Course& course, const std::vector<ScormItem>&
     resource.append_attribute("type") = "webcontent";
     resource.append_attribute("adlcp:scormtype") = "sco";
     resource.append_attribute("href") = item.launch.c_str();
-    // The module's own folder, or everything when the package holds one module; files
-    // at the root that are not schemas (player.css) are shared by every SCO.
+    // The module's own folder, or everything when the package holds one module; the
+    // player's files (player.css at the root, the scripts in player/) are shared by every SCO.
     const std::string folder = item.launch.substr(0, item.launch.rfind('/') + 1);
     for (const auto& [path, content] : files) {
-      const bool at_root = path.find('/') == std::string::npos;
       const bool schema = path.ends_with(".xsd");
       if (path == "imsmanifest.xml" || schema) continue;
-      if ((folder.empty() || path.starts_with(folder) || at_root))
+      if ((folder.empty() || path.starts_with(folder) || is_shared_player_file(path)))
         resource.append_child("file").append_attribute("href") = path.c_str();
     }
   }

@@ -146,10 +146,17 @@ test('offline mid-module, a reload, back online: every statement arrives exactly
   await answerQuiz(page, pre);
   await page.waitForSelector('#screen-results:not([hidden])');
   assert.equal((await waitForStatements(registration, 7)).length, 7, 'initialized and the pre-test arrived');
-  const queue = () => page.evaluate((id) => JSON.parse(localStorage.getItem(
-    Object.keys(localStorage).find((k) => k.endsWith(`:${id}:xapi-queue`))) || '[]'), registration);
-  await page.waitForFunction((id) => Object.keys(localStorage).filter((k) => k.endsWith(`:${id}:xapi-queue`))
-    .every((k) => localStorage.getItem(k) === '[]'), registration);
+  // The queue (templates/player/statement_queue.js): one localStorage key per statement,
+  // named by endpoint (the first test's last statement, sent by a keepalive request whose
+  // answer no page reads, stays in the queue for the LRS itself until its next launch).
+  const ours = encodeURIComponent(proxy.endpoint);
+  const queue = () => page.evaluate((endpoint) => Object.keys(localStorage)
+    .filter((k) => k.startsWith('coursepack-xapi-queue|') && k.includes(endpoint))
+    .map((k) => JSON.parse(localStorage.getItem(k)))
+    .sort((a, b) => a.t - b.t || a.n - b.n)
+    .map((entry) => entry.s), ours);
+  await page.waitForFunction((endpoint) => !Object.keys(localStorage)
+    .some((k) => k.startsWith('coursepack-xapi-queue|') && k.includes(endpoint)), ours);
 
   // The LRS becomes unreachable: every connection is dropped.
   proxy.setPlan('drop-before@*1');

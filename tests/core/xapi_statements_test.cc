@@ -156,6 +156,57 @@ TEST_CASE("statements are taken once; a resumed session starts with initialized 
   CHECK(verbs(take(again)) == std::vector<std::string>{"initialized m"});
 }
 
+TEST_CASE("a TinCan launch's activity_id, grouping and platform go into every statement") {
+  Player player(encode_plan(plan_with_texts()));
+  REQUIRE(player.restore("", 1).empty());
+  player.set_launch("https://lms.example.org/activities/42", "https://lms.example.org/programmes/7", "Moodle 4.5");
+  REQUIRE(player.start_pretest().empty());
+  REQUIRE(player.answer(0, 0).empty());
+  REQUIRE(player.answer(1, 1).empty());
+  REQUIRE(player.submit().empty());
+  REQUIRE(player.continue_to_lessons().empty());
+  const json statements = take(player);
+  REQUIRE(statements.size() == 6);
+  // The module is the launched activity; what is inside keeps the package's ids.
+  CHECK(statements[0]["object"]["id"] == "https://lms.example.org/activities/42");
+  CHECK(statements[1]["object"]["id"] == "https://example.org/c/modules/m/questions/q1");
+  CHECK(statements[1]["context"] == json::parse(R"({
+    "registration": "11111111-2222-4333-8444-555555555555",
+    "contextActivities": {
+      "parent": [{"objectType": "Activity", "id": "https://example.org/c/modules/m/pretest"}],
+      "grouping": [{"objectType": "Activity", "id": "https://lms.example.org/activities/42"},
+                   {"objectType": "Activity", "id": "https://example.org/c",
+                    "definition": {"type": "http://adlnet.gov/expapi/activities/course"}},
+                   {"objectType": "Activity", "id": "https://lms.example.org/programmes/7"}]},
+    "platform": "Moodle 4.5",
+    "language": "fr",
+    "extensions": {"https://example.org/c/extensions/phase": "pre"}})"));
+  CHECK(statements[3]["object"]["id"] == "https://example.org/c/modules/m/pretest");
+  CHECK(statements[3]["context"]["contextActivities"]["parent"] ==
+        json::parse(R"([{"objectType": "Activity", "id": "https://lms.example.org/activities/42"}])"));
+  for (const auto& s : statements) {
+    CHECK(s["context"]["contextActivities"]["grouping"].back() ==
+          json::parse(R"({"objectType": "Activity", "id": "https://lms.example.org/programmes/7"})"));
+    CHECK(s["context"]["platform"] == "Moodle 4.5");
+  }
+}
+
+TEST_CASE("a launch grouping that is already the course or the module is not repeated") {
+  for (const std::string grouping : {"https://example.org/c", "https://example.org/c/modules/m"}) {
+    Player player(encode_plan(plan_with_texts()));
+    REQUIRE(player.restore("", 1).empty());
+    player.set_launch("", grouping, "");
+    REQUIRE(player.start_pretest().empty());
+    const json statements = take(player);
+    REQUIRE(statements.size() == 1);
+    CHECK(statements[0]["object"]["id"] == "https://example.org/c/modules/m");
+    CHECK(statements[0]["context"]["contextActivities"]["grouping"] ==
+          json::parse(R"([{"objectType": "Activity", "id": "https://example.org/c",
+                           "definition": {"type": "http://adlnet.gov/expapi/activities/course"}}])"));
+    CHECK_FALSE(statements[0]["context"].contains("platform"));
+  }
+}
+
 TEST_CASE("activity ids are stable: built from the course IRI and ids only") {
   ModulePlan plan = plan_with_texts();
   CHECK(xapi::module_activity(plan) == "https://example.org/c/modules/m");

@@ -30,6 +30,7 @@ import { afterEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { startFaultProxy, FAULT_KINDS } from './fault-proxy.mjs';
+import { startScripted, startSilent, startStrict409 } from './fake-servers.mjs';
 import { startLrs } from './lrs.mjs';
 import { makeStatements, sequenceExtension } from './statements.mjs';
 
@@ -190,11 +191,19 @@ function assertExactlyOnce(stored, sent) {
   assert.equal(new Set(stored.map((s) => s.id)).size, stored.length, 'two stored statements share an id');
 }
 
-/** "N statements stored, R refused, Q still queued in DIR" */
+/** "N statements stored, A already held by the LRS, R refused, C in conflict, Q still queued in DIR" */
 function summary(stdout) {
-  const m = /^(\d+) statements stored, (\d+) refused, (\d+) still queued in (.+)$/m.exec(stdout);
+  const m = /^(\d+) statements stored, (\d+) already held by the LRS, (\d+) refused, (\d+) in conflict, (\d+) still queued in (.+)$/m.exec(stdout);
   assert.ok(m, `no summary line in: ${stdout}`);
-  return { stored: Number(m[1]), refused: Number(m[2]), queued: Number(m[3]), folder: m[4] };
+  return { stored: Number(m[1]), already: Number(m[2]), refused: Number(m[3]), conflicts: Number(m[4]),
+    queued: Number(m[5]), folder: m[6] };
+}
+
+/** "N statements read: Q new, S already stored, A already queued, X set aside before" */
+function intake(stdout) {
+  const m = /^(\d+) statements read: (\d+) new, (\d+) already stored, (\d+) already queued, (\d+) set aside before$/m.exec(stdout);
+  assert.ok(m, `no intake line in: ${stdout}`);
+  return { read: Number(m[1]), added: Number(m[2]), stored: Number(m[3]), queued: Number(m[4]), setAside: Number(m[5]) };
 }
 
 const lines = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
@@ -232,7 +241,7 @@ describe('coursepack lrs send/pull against a real LRS', () => {
         const queue = path.join(dir, 'queue');
         const r = await coursepack(['lrs', 'send', file, '-q', queue], { env });
         assert.equal(r.code, 0, show(r));
-        assert.deepEqual(summary(r.stdout), { stored: sent.length, refused: 0, queued: 0, folder: queue });
+        assert.deepEqual(summary(r.stdout), { stored: sent.length, already: 0, refused: 0, conflicts: 0, queued: 0, folder: queue });
         assert.equal(r.stderr, '');
 
         const pulled = await pull(dir, env);
@@ -265,7 +274,7 @@ describe('coursepack lrs send/pull against a real LRS', () => {
 
     const r = await coursepack(['lrs', 'send', file, '-q', queue, '-b', '100'], { env, timeoutMs: 80_000 });
     assert.equal(r.code, 0, show(r));
-    assert.deepEqual(summary(r.stdout), { stored: 10_000, refused: 0, queued: 0, folder: queue });
+    assert.deepEqual(summary(r.stdout), { stored: 10_000, already: 0, refused: 0, conflicts: 0, queued: 0, folder: queue });
     // Done: the queue is compacted.
     assert.deepEqual(lines(path.join(queue, 'statements.jsonl')), []);
     assert.deepEqual(lines(path.join(queue, 'rejected.jsonl')), []);
@@ -293,7 +302,7 @@ describe('coursepack lrs send/pull against a real LRS', () => {
 
     const r = await coursepack(['lrs', 'send', file, '-q', queue, '-b', '40'], { env, timeoutMs: 110_000 });
     assert.equal(r.code, 0, show(r));
-    assert.deepEqual(summary(r.stdout), { stored: 1200, refused: 0, queued: 0, folder: queue });
+    assert.deepEqual(summary(r.stdout), { stored: 1200, already: 0, refused: 0, conflicts: 0, queued: 0, folder: queue });
 
     const stats = proxy.stats();
     const detail = JSON.stringify({ ...stats, log: undefined });
@@ -331,9 +340,9 @@ describe('coursepack lrs send/pull against a real LRS', () => {
     const sent = makeStatements(N);
     const file = writeArray(path.join(dir, 'statements.json'), sent);
     const queue = path.join(dir, 'queue');
-    const done = path.join(queue, 'done.txt');
+    const done = path.join(queue, 'stored.keys');
     const args = ['lrs', 'send', file, '-q', queue, '-b', String(BATCH), '--quiet'];
-    const confirmed = () => (existsSync(done) ? Math.floor(statSync(done).size / 37) : 0); // "uuid\n" per line
+    const confirmed = () => (existsSync(done) ? Math.floor(statSync(done).size / 16) : 0); // a 16-byte key each
 
     let child;
     const first = coursepack(args, { env, timeoutMs: 100_000, onSpawn: (c) => { child = c; } });
@@ -395,7 +404,7 @@ describe('coursepack lrs send/pull against a real LRS', () => {
     assert.match(wrong.stderr,
       /^coursepack lrs send: the LRS refused the credentials from environment \(COURSEPACK_LRS_ENDPOINT\) \(HTTP 401: Unauthorised\); the statements stay queued: run `coursepack lrs send` again\n$/,
       show(wrong));
-    assert.deepEqual(summary(wrong.stdout), { stored: 0, refused: 0, queued: 250, folder: queue });
+    assert.deepEqual(summary(wrong.stdout), { stored: 0, already: 0, refused: 0, conflicts: 0, queued: 250, folder: queue });
     const queued = lines(path.join(queue, 'statements.jsonl')).map((l) => JSON.parse(l));
     assert.equal(queued.length, 250);
     assert.deepEqual(queued.map((s) => s.context.extensions[EXT_SEQ]), sent.map((_, i) => i));
@@ -413,7 +422,7 @@ describe('coursepack lrs send/pull against a real LRS', () => {
 
     const right = await coursepack(['lrs', 'send', '-q', queue], { env: clientEnv(dir, { endpoint: lrs.endpoint }) });
     assert.equal(right.code, 0, show(right));
-    assert.deepEqual(summary(right.stdout), { stored: 250, refused: 0, queued: 0, folder: queue });
+    assert.deepEqual(summary(right.stdout), { stored: 250, already: 0, refused: 0, conflicts: 0, queued: 0, folder: queue });
     const stored = await lrsStatements(lrs);
     assertExactlyOnce(stored, sent);
     assert.deepEqual(stored.map((s) => s.id).sort(), [...derived].sort(), 'stored under the ids queued');
@@ -436,26 +445,26 @@ describe('coursepack lrs send/pull against a real LRS', () => {
     const open = await coursepack(['lrs', '--config', config, 'send', file, '-q', queue], { env });
     assert.equal(open.code, 1, show(open));
     assert.equal(open.stderr,
-      `coursepack lrs: ${config}: readable by every user of this machine; it holds the LRS secret: chmod 600 ${config}\n`);
+      `coursepack lrs: ${config}: other users of this machine may read or change it (mode 644); it holds the LRS secret: chmod 600 ${config}\n`);
     assert.equal(open.stdout, '');
     assert.equal(existsSync(queue), false, 'nothing queued with a refused config');
     const about = await coursepack(['lrs', '--config', config, 'about'], { env });
     assert.equal(about.code, 1);
-    assert.match(about.stderr, /readable by every user/);
+    assert.match(about.stderr, /other users of this machine may read or change it/);
     assert.equal((await lrsStatements(lrs)).length, 0);
 
     chmodSync(config, 0o600);
     const ok = await coursepack(['lrs', '--config', config, 'send', file, '-q', queue], { env });
     assert.equal(ok.code, 0, show(ok));
-    assert.deepEqual(summary(ok.stdout), { stored: 10, refused: 0, queued: 0, folder: queue });
+    assert.deepEqual(summary(ok.stdout), { stored: 10, already: 0, refused: 0, conflicts: 0, queued: 0, folder: queue });
     const okAbout = await coursepack(['lrs', '--config', config, 'about'], { env });
     assert.equal(okAbout.code, 0, show(okAbout));
-    assert.equal(okAbout.stdout, `${lrs.endpoint}/ speaks xAPI 1.0.3\n`);
+    assert.equal(okAbout.stdout, `${lrs.endpoint}/ speaks xAPI 1.0.3\ncredentials from ${config} accepted\n`);
     assertExactlyOnce(await lrsStatements(lrs), sent);
   });
 
   // g. Statements the LRS refuses: reported, set aside, the rest stored.
-  test('g. a 400 and a 409 are reported and set aside, the others stored', { timeout: 60_000 }, async () => {
+  test('g. a 400 is refused and a 409 with other content is a conflict; the others stored', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const lrs = await freshLrs();
     const env = clientEnv(dir, { endpoint: lrs.endpoint });
@@ -473,24 +482,21 @@ describe('coursepack lrs send/pull against a real LRS', () => {
 
     const r = await coursepack(['lrs', 'send', file, '-q', queue, '-b', '20'], { env });
     assert.equal(r.code, 1, show(r));
-    assert.deepEqual(summary(r.stdout), { stored: 58, refused: 2, queued: 0, folder: queue });
-    // Each refusal: the id, the LRS's status and message, then the statement as sent.
-    const refusals = r.stderr.split(/^refused: /m).filter(Boolean);
-    assert.equal(refusals.length, 2, show(r));
-    const [bad, conflict] = refusals;
-    assert.equal(bad.split('\n')[0],
-      `statement ${sent[17].id}: HTTP 400: ["Problem in 'statements.0.verb.id'. Received '\\"not a verb iri\\"'"]`);
-    assert.deepEqual(JSON.parse(bad.split('\n')[1].trim()), sent[17]);
-    assert.equal(conflict.split('\n')[0], `statement ${conflictId}: HTTP 409 conflict: ${conflictId} is conflicting`);
-    assert.deepEqual(JSON.parse(conflict.split('\n')[1].trim()), sent[42]);
+    assert.deepEqual(summary(r.stdout), { stored: 58, already: 0, refused: 1, conflicts: 1, queued: 0, folder: queue });
+    // Each: the id and why, and no learner data (the statements name people).
+    assert.equal(r.stderr,
+      `refused: statement ${sent[17].id}: HTTP 400: ["Problem in 'statements.0.verb.id'. Received '\\"not a verb iri\\"'"]\n` +
+      `conflict: statement ${conflictId}: the LRS holds another statement with this id (both versions in ${queue}/conflicts.jsonl)\n`);
+    assert.doesNotMatch(r.stderr, /mailto:|learner/);
 
     const rejected = lines(path.join(queue, 'rejected.jsonl')).map((l) => JSON.parse(l));
-    assert.deepEqual(rejected.map(({ id, status }) => ({ id, status })),
-      [{ id: sent[17].id, status: 400 }, { id: conflictId, status: 409 }]);
+    assert.deepEqual(rejected.map(({ id, status }) => ({ id, status })), [{ id: sent[17].id, status: 400 }]);
     assert.match(rejected[0].reason, /statements\.0\.verb\.id/);
-    assert.equal(rejected[1].reason, `${conflictId} is conflicting`);
     assert.deepEqual(rejected[0].statement, sent[17]);
-    assert.deepEqual(rejected[1].statement, sent[42]);
+    const conflicts = lines(path.join(queue, 'conflicts.jsonl')).map((l) => JSON.parse(l));
+    assert.equal(conflicts.length, 1);
+    assert.deepEqual(conflicts[0].statement, sent[42]);
+    assert.equal(conflicts[0].stored.context.extensions[EXT_SEQ], 1000, 'the version the LRS holds is kept too');
 
     // The LRS holds the 58 others plus the earlier statement, unchanged.
     const stored = await lrsStatements(lrs);
@@ -505,10 +511,15 @@ describe('coursepack lrs send/pull against a real LRS', () => {
     }
     assert.equal(stored.find((s) => s.id === conflictId).context.extensions[EXT_SEQ], 1000);
 
-    // A rerun does not retry what was refused.
-    const again = await coursepack(['lrs', 'send', '-q', queue], { env });
-    assert.equal(again.code, 0, show(again));
-    assert.deepEqual(summary(again.stdout), { stored: 0, refused: 0, queued: 0, folder: queue });
+    // The same input again: nothing new, the two set aside are counted and the exit says so.
+    const again = await coursepack(['lrs', 'send', file, '-q', queue], { env });
+    assert.equal(again.code, 1, show(again));
+    assert.deepEqual(intake(again.stdout), { read: 60, added: 0, stored: 58, queued: 0, setAside: 2 });
+    assert.match(again.stderr, /^coursepack lrs send: 2 statements of the input were refused or in conflict before and are not sent again/m);
+    // --verbose shows what was refused, for the operator who must fix it.
+    const verbose = await coursepack(['lrs', 'send', '-q', queue, '--retry-rejected', '--verbose'], { env });
+    assert.equal(verbose.code, 1, show(verbose));
+    assert.match(verbose.stderr, /^  \{.*"not a verb iri"/m);
   });
 
   // h. Regression: until the build of 2026-11-28 14:55, parse_statements computed the
@@ -531,6 +542,247 @@ describe('coursepack lrs send/pull against a real LRS', () => {
     }
     t.diagnostic(`JSON lines ${l.ms} ms, array ${a.ms} ms`);
     assert.ok(l.ms < 3 * a.ms + 500, `JSON lines ${l.ms} ms, the same as an array ${a.ms} ms`);
+  });
+});
+
+// ------------------------------------- issue 7: a hostile or faulty world
+// Each test pins one failure found by the campaign of issue 7 (numbers as in the issue).
+
+async function fake(handle) {
+  const server = await startScripted(handle);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+const statementResult = (statements, more = '') => ({ status: 200, body: { statements, more } });
+
+describe('issue 7: statements never lost, duplicated or leaked', () => {
+  test('1. pull never follows `more` to another origin: the credentials stay home', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const collector = await fake(() => statementResult([]));
+    const [first] = makeStatements(1);
+    const lrs = await fake(() => statementResult([first], `${collector.origin}/collect`));
+    const r = await coursepack(['lrs', 'pull', '-o', path.join(dir, 'out.jsonl')], { env: clientEnv(dir, { endpoint: lrs.endpoint }) });
+    assert.equal(r.code, 1, show(r));
+    assert.equal(r.stderr, `coursepack lrs pull: the LRS's next-page link leads to ${collector.origin}, not to ${lrs.origin}: ` +
+      'not followed (the credentials would go there)\n');
+    assert.equal(collector.requests.length, 0, 'a request reached the other origin');
+    assert.equal(existsSync(path.join(dir, 'out.jsonl')), false, 'no half-written output');
+  });
+
+  test('1. credentials written in the endpoint URL are used and never printed', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const file = writeArray(path.join(dir, 's.json'), makeStatements(3));
+    const withUserinfo = (url) => url.replace('http://', `http://${KEY}:${SECRET}@`);
+    const env = { ...clientEnv(dir), COURSEPACK_LRS_ENDPOINT: withUserinfo(`${lrs.origin}/wrong/xAPI`) };
+    const wrong = await coursepack(['lrs', 'send', file], { env });
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /answered HTTP 404/, show(wrong));
+    const ok = await coursepack(['lrs', 'send', file], { env: { ...env, COURSEPACK_LRS_ENDPOINT: withUserinfo(lrs.endpoint) } });
+    assert.equal(ok.code, 0, show(ok));
+    for (const r of [wrong, ok]) assert.doesNotMatch(r.stdout + r.stderr, new RegExp(SECRET), show(r));
+    assert.equal((await lrsStatements(lrs)).length, 3);
+  });
+
+  test('1. pull -o writes a file only its owner can read', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    await postDirect(lrs, makeStatements(2));
+    const out = path.join(dir, 'learners.jsonl');
+    const r = await coursepack(['lrs', 'pull', '-o', out], { env: clientEnv(dir, { endpoint: lrs.endpoint }) });
+    assert.equal(r.code, 0, show(r));
+    assert.equal(statSync(out).mode & 0o777, 0o600);
+    assert.equal(lines(out).length, 2);
+  });
+
+  test('1. a config file others may read or write is refused; 600 and 400 are used', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const config = path.join(dir, 'lrs.json');
+    writeFileSync(config, JSON.stringify({ endpoint: lrs.endpoint, key: KEY, secret: SECRET }));
+    for (const mode of [0o640, 0o660, 0o620, 0o604, 0o602]) {
+      chmodSync(config, mode);
+      const r = await coursepack(['lrs', 'about', '--config', config], { env: clientEnv(dir) });
+      assert.equal(r.code, 1, `mode ${mode.toString(8)}: ${show(r)}`);
+      assert.match(r.stderr, new RegExp(`\\(mode ${mode.toString(8)}\\); it holds the LRS secret: chmod 600`));
+    }
+    for (const mode of [0o600, 0o400]) {
+      chmodSync(config, mode);
+      const r = await coursepack(['lrs', 'about', '--config', config], { env: clientEnv(dir) });
+      assert.equal(r.code, 0, `mode ${mode.toString(8)}: ${show(r)}`);
+    }
+  });
+
+  test('2. appending to an input or re-encoding it adds exactly the new statements', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const env = clientEnv(dir, { endpoint: lrs.endpoint });
+    const events = makeStatements(4).map(({ id, ...rest }) => rest);  // ids left to the client
+    const first = path.join(dir, 'events.jsonl');
+    writeFileSync(first, events.slice(0, 3).map((s) => JSON.stringify(s)).join('\n') + '\n');
+    assert.equal((await coursepack(['lrs', 'send', first], { env })).code, 0);
+    // The same events, one more, with CRLF line ends.
+    const crlf = path.join(dir, 'events-crlf.jsonl');
+    writeFileSync(crlf, events.map((s) => JSON.stringify(s)).join('\r\n') + '\r\n');
+    const r = await coursepack(['lrs', 'send', crlf], { env });
+    assert.equal(r.code, 0, show(r));
+    assert.deepEqual(intake(r.stdout), { read: 4, added: 1, stored: 3, queued: 0, setAside: 0 });
+    // Reordered, pretty-printed, with a byte order mark, from a machine with another queue.
+    const pretty = path.join(dir, 'events.json');
+    writeFileSync(pretty, '\ufeff' + JSON.stringify([...events].reverse(), null, 2));
+    const other = await coursepack(['lrs', 'send', pretty, '-q', path.join(dir, 'elsewhere')], { env });
+    assert.equal(other.code, 0, show(other));
+    const stored = await lrsStatements(lrs);
+    assert.equal(stored.length, 4, 'four events, four statements');
+    assert.deepEqual(stored.map((s) => s.context.extensions[EXT_SEQ]).sort(), [0, 1, 2, 3]);
+  });
+
+  test('3. a second version of a stored statement is reported as a conflict', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const env = clientEnv(dir, { endpoint: lrs.endpoint });
+    const [statement] = makeStatements(1);
+    assert.equal((await coursepack(['lrs', 'send', writeArray(path.join(dir, 'a.json'), [statement])], { env })).code, 0);
+    const edited = { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } };
+    const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 'b.json'), [edited])], { env });
+    assert.equal(r.code, 1, show(r));
+    assert.equal(summary(r.stdout).conflicts, 1);
+    assert.match(r.stderr, new RegExp(`^conflict: statement ${statement.id}: the LRS holds another statement with this id`, 'm'));
+    const [held] = await lrsStatements(lrs);
+    assert.equal(held.verb.id, statement.verb.id, 'the stored version is untouched');
+  });
+
+  test('3. a 409 for an identical resend counts as stored', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const sent = makeStatements(30);
+    await postDirect(lrs, sent.filter((s) => s.id));
+    const strict = await startStrict409(lrs);
+    cleanups.push(() => strict.close());
+    const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 's.json'), sent), '-b', '10'],
+      { env: clientEnv(dir, { endpoint: strict.endpoint }) });
+    assert.equal(r.code, 0, show(r));
+    const withId = sent.filter((s) => s.id).length;
+    assert.deepEqual(summary(r.stdout), { ...summary(r.stdout), stored: sent.length - withId, already: withId, refused: 0, conflicts: 0 });
+    assertExactlyOnce(await lrsStatements(lrs), sent);
+  });
+
+  test('3. statements a middlebox refused are sent again with --retry-rejected, never skipped silently', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const queue = path.join(dir, 'queue');
+    const sent = makeStatements(5);
+    const file = writeArray(path.join(dir, 's.json'), sent);
+    const middlebox = await fake(({ method }) => (method === 'POST' ? { status: 400, body: 'Request blocked' } : statementResult([])));
+    const blocked = await coursepack(['lrs', 'send', file, '-q', queue], { env: clientEnv(dir, { endpoint: middlebox.endpoint }) });
+    assert.equal(blocked.code, 1, show(blocked));
+    assert.equal(summary(blocked.stdout).refused, 5);
+    const env = clientEnv(dir, { endpoint: lrs.endpoint });
+    const rerun = await coursepack(['lrs', 'send', file, '-q', queue], { env });
+    assert.equal(rerun.code, 1, 'the statements set aside are not skipped silently');
+    assert.equal(intake(rerun.stdout).setAside, 5);
+    const retried = await coursepack(['lrs', 'send', '-q', queue, '--retry-rejected'], { env });
+    assert.equal(retried.code, 0, show(retried));
+    assert.match(retried.stdout, /^5 refused statements queued again$/m);
+    assertExactlyOnce(await lrsStatements(lrs), sent);
+  });
+
+  test('4. a refused connection fails fast and says so', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 's.json'), makeStatements(3))],
+      { env: clientEnv(dir, { endpoint: 'http://127.0.0.1:1/xAPI' }) });
+    assert.equal(r.code, 1);
+    assert.ok(r.ms < 2000, `${r.ms} ms`);
+    assert.match(r.stderr, /^coursepack lrs send: cannot reach the LRS at http:\/\/127\.0\.0\.1:1\/xAPI\/: Couldn't connect to server; the statements stay queued/m);
+    assert.equal(summary(r.stdout).queued, 3);
+  });
+
+  test('4. a server that never answers is given up at the deadline, the queue kept', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const silent = await startSilent();
+    cleanups.push(() => silent.close());
+    const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 's.json'), makeStatements(3)), '--deadline', '3'],
+      { env: clientEnv(dir, { endpoint: silent.endpoint }) });
+    assert.equal(r.code, 1, show(r));
+    assert.ok(r.ms > 2500 && r.ms < 8000, `${r.ms} ms`);
+    assert.match(r.stderr, /the deadline of 3\.0 s/);
+    assert.equal(summary(r.stdout).queued, 3);
+  });
+
+  test('4. Retry-After is capped, and each retry is said on stderr (not with --quiet)', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    let posts = 0;
+    const busy = await fake(async ({ method, url, headers, body }) => {
+      if (method === 'POST' && ++posts === 1) return { status: 429, headers: { 'Retry-After': '3600' }, body: 'busy' };
+      const res = await fetch(`${lrs.origin}${url}`, { method, body: method === 'GET' ? undefined : body,
+        headers: { 'Content-Type': 'application/json', Authorization: headers.authorization, 'X-Experience-API-Version': '1.0.3' } });
+      return { status: res.status, body: await res.text() };
+    });
+    const env = clientEnv(dir, { endpoint: busy.endpoint });
+    const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 'a.json'), makeStatements(2)), '--max-retry-after', '1'], { env });
+    assert.equal(r.code, 0, show(r));
+    assert.ok(r.ms < 5000, `${r.ms} ms`);
+    assert.equal(r.stderr, `coursepack lrs: ${busy.origin}: HTTP 429 (attempt 1 of 10); trying again in 1.0 s\n`);
+    posts = 0;
+    const quiet = await coursepack(['lrs', 'send', writeArray(path.join(dir, 'b.json'), makeStatements(2)), '--max-retry-after', '1', '--quiet'], { env });
+    assert.equal(quiet.code, 0, show(quiet));
+    assert.equal(quiet.stderr + quiet.stdout, '');
+  });
+
+  test('6. one queue per LRS: what waits for one never goes to another', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const down = await coursepack(['lrs', 'send', writeArray(path.join(dir, 's.json'), makeStatements(3))],
+      { env: clientEnv(dir, { endpoint: 'http://127.0.0.1:1/xAPI' }) });
+    assert.equal(summary(down.stdout).queued, 3);
+    const other = await coursepack(['lrs', 'send'], { env: clientEnv(dir, { endpoint: lrs.endpoint }) });
+    assert.equal(other.code, 0, show(other));
+    assert.equal(summary(other.stdout).stored, 0);
+    assert.notEqual(summary(other.stdout).folder, summary(down.stdout).folder);
+    assert.equal((await lrsStatements(lrs)).length, 0);
+  });
+
+  test('7. pull writes each statement once when the LRS pages badly, and stops on a loop', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const [a, b, c] = makeStatements(3).map((s) => ({ ...s, id: s.id ?? randomUUID() }));
+    const pages = { '1': statementResult([a, b], '/xAPI/statements?page=2'), '2': statementResult([b, c]) };
+    const lrs = await fake(({ url }) => pages[new URL(url, 'http://x').searchParams.get('page') ?? '1']);
+    const out = path.join(dir, 'out.jsonl');
+    const r = await coursepack(['lrs', 'pull', '-o', out], { env: clientEnv(dir, { endpoint: lrs.endpoint }) });
+    assert.equal(r.code, 0, show(r));
+    assert.deepEqual(lines(out).map((l) => JSON.parse(l).id), [a.id, b.id, c.id]);
+    assert.equal(r.stderr, 'coursepack lrs pull: warning: the LRS returned 1 statements more than once while paging; each is written once\n3 statements\n');
+    pages['2'] = statementResult([c], '/xAPI/statements?page=2');
+    const loop = await coursepack(['lrs', 'pull'], { env: clientEnv(dir, { endpoint: lrs.endpoint }) });
+    assert.equal(loop.code, 1, show(loop));
+    assert.match(loop.stderr, /the LRS gave the same next-page link twice/);
+  });
+
+  test('7. inputs: a folder is refused; a BOM, an array and a single pretty-printed object are read', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const env = clientEnv(dir, { endpoint: lrs.endpoint });
+    const folder = await coursepack(['lrs', 'send', dir], { env });
+    assert.equal(folder.code, 1);
+    assert.equal(folder.stderr, `coursepack lrs send: ${dir}: is a folder, not a file of statements\n`);
+    const [one, two] = makeStatements(2);
+    const bomArray = path.join(dir, 'bom.json');
+    writeFileSync(bomArray, '\ufeff' + JSON.stringify([one]));
+    const pretty = path.join(dir, 'one.json');
+    writeFileSync(pretty, JSON.stringify(two, null, 2));
+    const r = await coursepack(['lrs', 'send', bomArray, pretty], { env });
+    assert.equal(r.code, 0, show(r));
+    assert.equal((await lrsStatements(lrs)).length, 2);
+  });
+
+  test('7. about checks the credentials, not only that the LRS answers', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const r = await coursepack(['lrs', 'about'], { env: clientEnv(dir, { endpoint: lrs.endpoint, secret: 'wrong' }) });
+    assert.equal(r.code, 1, show(r));
+    assert.equal(r.stderr, 'coursepack lrs about: the LRS refused the credentials from environment (COURSEPACK_LRS_ENDPOINT) (HTTP 401)\n');
   });
 });
 
@@ -580,7 +832,7 @@ describe('client bugs, fixed', () => {
     const queue = path.join(dir, 'queue');
     const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 's.json'), makeStatements(3)), '-q', queue], { env });
     assert.equal(r.code, 0, show(r));
-    for (const name of ['statements.jsonl', 'done.txt', 'inputs.txt'])
+    for (const name of ['statements.jsonl', 'cursor', 'stored.keys', 'lock'])
       assert.equal(statSync(path.join(queue, name)).mode & 0o077, 0, `${name} is readable by others`);
   });
 });

@@ -1,10 +1,14 @@
 #pragma once
-// A scripted HttpTransport: answers in order, records every request.
+// A scripted HttpTransport (answers in order, records every request) and scripted client
+// hooks (a clock that moves only when the client sleeps, a fixed chance, the notes).
 
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "coursepack/lrs/http_transport.h"
+#include "coursepack/lrs/lrs_client.h"
+#include "coursepack/lrs/lrs_config.h"
 
 namespace coursepack::lrs::testing {
 
@@ -25,5 +29,22 @@ class FakeTransport : public HttpTransport {
 };
 
 inline LrsConfig test_config() { return {"https://lrs.example.org/xAPI/", "key", "secret", "test"}; }
+
+/// Sleeping moves `clock` on; nothing waits.
+struct ScriptedHooks {
+  std::vector<double> sleeps;
+  std::vector<std::string> notes;
+  double chance = 0.5;
+  double clock = 1000;
+
+  ClientHooks hooks() {
+    return {[this](double seconds) {
+              sleeps.push_back(seconds);
+              clock += seconds;
+            },
+            [this] { return chance; }, [this] { return clock; },
+            [this](const std::string& note) { notes.push_back(note); }};
+  }
+};
 
 }  // namespace coursepack::lrs::testing

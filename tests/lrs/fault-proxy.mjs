@@ -30,6 +30,16 @@
 //   slowms=A-B      slow delay range in ms (default 2000-3000)
 //   methods=POST+PUT   count/inject only these methods (default: all)
 //   path=TEXT       count/inject only requests whose path contains TEXT
+// Conditions on a counted request that got no fault above (the browser player's tests):
+//   maxbody=N       answer 413 without forwarding when the body is over N bytes
+//   rejectquery=1   answer 400 without forwarding to a POST with a query string, as a
+//                   strict LRS does with parameters it does not know
+// Answers the proxy makes itself (500, 429, 413, 400) carry no CORS headers, so a browser
+// page on another origin sees a network error, unless:
+//   cors=allow      they carry Access-Control-Allow-Origin (the page reads the status,
+//                   but not Retry-After: it is not an exposed header)
+//   cors=expose     and Access-Control-Expose-Headers: Retry-After
+//   retryafter=S    the Retry-After of injected 429s (default 1)
 // Requests that do not match methods=/path= are forwarded untouched and not
 // counted. The proxy's own GET/POST /__faults are never counted.
 //
@@ -79,7 +89,8 @@ function parseRange(text, what) {
  */
 export function parseFaultSpec(spec) {
   const plan = { at: {}, every: [], seed: undefined, rate: 0, kinds: [...FAULT_KINDS],
-    max: Infinity, slowMs: [2000, 3000], methods: undefined, path: undefined };
+    max: Infinity, slowMs: [2000, 3000], methods: undefined, path: undefined,
+    maxBody: undefined, rejectQuery: false, cors: undefined, retryAfter: '1' };
   if (!spec) return plan;
   for (const raw of String(spec).split(',')) {
     const item = raw.trim();
@@ -111,6 +122,10 @@ export function parseFaultSpec(spec) {
         case 'slowms': plan.slowMs = parseRange(value, 'slowms'); break;
         case 'methods': plan.methods = value.split('+').map((m) => m.trim().toUpperCase()); break;
         case 'path': plan.path = value; break;
+        case 'maxbody': plan.maxBody = Number(value); break;
+        case 'rejectquery': plan.rejectQuery = value === '1' || value === 'true'; break;
+        case 'cors': plan.cors = value; break;
+        case 'retryafter': plan.retryAfter = value; break;
         default: throw new Error(`unknown fault spec key "${key}"`);
       }
       continue;
@@ -133,6 +148,10 @@ function normalisePlan(input) {
     slowMs: input.slowMs ?? [2000, 3000],
     methods: input.methods?.map((m) => m.toUpperCase()),
     path: input.path,
+    maxBody: input.maxBody,
+    rejectQuery: Boolean(input.rejectQuery),
+    cors: input.cors,
+    retryAfter: input.retryAfter === undefined ? '1' : String(input.retryAfter),
   };
   for (const [n, kind] of Object.entries(input.at ?? {})) plan.at[Number(n)] = normaliseKind(kind);
   for (const e of input.every ?? []) plan.every.push({ every: Number(e.every), kind: normaliseKind(e.kind) });
@@ -142,6 +161,11 @@ function normalisePlan(input) {
   if (!(plan.max >= 0)) throw new Error(`bad max ${plan.max}`);
   const [lo, hi] = plan.slowMs;
   if (!(lo >= 0 && hi >= lo && hi <= 60000)) throw new Error(`bad slowMs ${plan.slowMs}`);
+  if (plan.maxBody !== undefined && !(plan.maxBody >= 0)) throw new Error(`bad maxbody ${plan.maxBody}`);
+  if (plan.cors !== undefined && plan.cors !== 'allow' && plan.cors !== 'expose') {
+    throw new Error(`cors must be allow or expose, got ${plan.cors}`);
+  }
+  if (!/^\S+$/.test(plan.retryAfter)) throw new Error(`bad retryafter "${plan.retryAfter}"`);
   return plan;
 }
 
@@ -156,6 +180,10 @@ function describePlan(plan) {
     slowMs: plan.slowMs,
     methods: plan.methods ?? null,
     path: plan.path ?? null,
+    maxBody: plan.maxBody ?? null,
+    rejectQuery: plan.rejectQuery,
+    cors: plan.cors ?? null,
+    retryAfter: plan.retryAfter,
   };
 }
 
@@ -239,6 +267,8 @@ export async function startFaultProxy({ target, port = 0, plan, maxRequests = 10
     upstreamErrors: 0,
     clientAborts: 0,
     rejectedOverLimit: 0,
+    tooLarge: 0, // 413s for maxbody=
+    queryRejected: 0, // 400s for rejectquery=
   });
   let counters = newCounters();
   let log = [];
@@ -364,6 +394,14 @@ export async function startFaultProxy({ target, port = 0, plan, maxRequests = 10
       counters.passed += 1;
     }
     const seqHeader = seq === null ? {} : { 'X-Fault-Proxy-Seq': String(seq) };
+    entry.bytes = body.length;
+    // What the proxy answers itself may be made readable to a page on another origin.
+    const cors = {};
+    if (currentPlan.cors) {
+      cors['Access-Control-Allow-Origin'] = req.headers.origin ?? '*';
+      if (req.headers.origin) cors['Access-Control-Allow-Credentials'] = 'true';
+      if (currentPlan.cors === 'expose') cors['Access-Control-Expose-Headers'] = 'Retry-After';
+    }
 
     if (fault === 'drop-before') {
       entry.status = 'dropped-before-forwarding';
@@ -375,14 +413,31 @@ export async function startFaultProxy({ target, port = 0, plan, maxRequests = 10
       entry.status = 500;
       record(entry);
       sendJson(res, 500, { message: 'fault-proxy: injected HTTP 500' },
-        { 'X-Fault-Proxy': '500', ...seqHeader });
+        { 'X-Fault-Proxy': '500', ...seqHeader, ...cors });
       return;
     }
     if (fault === '429') {
       entry.status = 429;
       record(entry);
       sendJson(res, 429, { message: 'fault-proxy: injected HTTP 429' },
-        { 'Retry-After': '1', 'X-Fault-Proxy': '429', ...seqHeader });
+        { 'Retry-After': currentPlan.retryAfter, 'X-Fault-Proxy': '429', ...seqHeader, ...cors });
+      return;
+    }
+    if (!fault && matches && currentPlan.maxBody !== undefined && body.length > currentPlan.maxBody) {
+      counters.tooLarge += 1;
+      entry.status = 413;
+      record(entry);
+      sendJson(res, 413, { message: `fault-proxy: body of ${body.length} bytes is over ${currentPlan.maxBody}` },
+        { 'X-Fault-Proxy': '413', ...seqHeader, ...cors });
+      return;
+    }
+    if (!fault && matches && currentPlan.rejectQuery && req.method === 'POST' && urlPath.includes('?')) {
+      counters.queryRejected += 1;
+      entry.status = 400;
+      record(entry);
+      const names = [...new URL(urlPath, 'http://x').searchParams.keys()];
+      sendJson(res, 400, { message: `Cannot use unknown params '${names.join(', ')}'` },
+        { 'X-Fault-Proxy': '400', ...seqHeader, ...cors });
       return;
     }
 

@@ -54,14 +54,15 @@ TEST_CASE("the page carries the module plan and links the shared runtime") {
   const Course course = testing::example_course();
   const std::string page = home_page(course, "en", "passwords/");
   CHECK(has(page, "<script type=\"text/plain\" id=\"coursepack-plan\">coursepack-plan 1\ncourse example\nmodule passwords\n"
-                  "thresholds 50 80\nlessons length managers\nquestion q1 3 1 0\nquestion q2 2 0 1\n"
+                  "thresholds 50 80\nlessons length managers\nquestion q1 4 1 0\nquestion q2 4 0 1\n"
                   "iri https://courses.example.org/xapi/example\nlanguage en\n"));
   // Texts for xAPI activity definitions, in every course language.
   CHECK(has(page, "\ntext module fr Mots de passe\n"));
   CHECK(has(page, "\ntext choice:0:1 en correct horse battery staple\n"));
   CHECK(has(page, "\ntext pretest en Pre-test – Passwords\n"));
   CHECK(has(page, "<script src=\"../coursepack-runtime.js\"></script>"));
-  CHECK(has(page, "<script src=\"../player.js\"></script>"));
+  CHECK(has(page, "<script src=\"../player/common.js\"></script>\n<script src=\"../player/scorm12_store.js\">"));
+  CHECK(has(page, "<script src=\"../player/main.js\"></script>"));
   CHECK(has(page, "href=\"../player.css\""));
 }
 
@@ -70,14 +71,17 @@ TEST_CASE("course text is escaped, never interpreted") {
   course.modules[0].title["en"] = "<script>alert(1)</script>";
   course.modules[0].quiz[0].prompt["en"] = "</script><script>alert(2)</script>";
   const std::string page = home_page(course, "en");
-  // Only the page's own four script elements (plan, strings, runtime, player); inside the
+  // Only the page's own script elements (plan, strings, runtime, the player's); inside the
   // plan's inert text block every "<" of course text is written "\<".
   std::vector<std::string> tags;
   for (auto at = page.find("<script"); at != std::string::npos; at = page.find("<script", at + 1))
     if (page[at - 1] != '\\') tags.push_back(page.substr(at, page.find('>', at) - at + 1));
-  CHECK(tags == std::vector<std::string>{"<script type=\"text/plain\" id=\"coursepack-plan\">",
-                                         "<script type=\"application/json\" id=\"coursepack-strings\">",
-                                         "<script src=\"coursepack-runtime.js\">", "<script src=\"player.js\">"});
+  std::vector<std::string> expected{"<script type=\"text/plain\" id=\"coursepack-plan\">",
+                                    "<script type=\"application/json\" id=\"coursepack-strings\">",
+                                    "<script src=\"coursepack-runtime.js\">"};
+  for (const char* script : kPlayerScripts) expected.push_back("<script src=\"" + std::string(script) + "\">");
+  CHECK(tags == expected);
+  CHECK(expected.back() == "<script src=\"player/main.js\">");
   CHECK(has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   CHECK_FALSE(has(page, "</script><script>alert(2)"));
 }

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -18,15 +19,19 @@ std::string read(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
-TEST_CASE("packages land whole, and no staging folder is left") {
-  testing::TempFolder temp("test");
-  const fs::path out = temp.path / "dist";
+std::vector<BuiltPackage> two_packages() {
   std::vector<BuiltPackage> packages(2);
   packages[0].file_name = "a.zip";
   packages[0].bytes = "AAA";
   packages[1].file_name = "b.zip";
   packages[1].bytes = "BBB";
-  REQUIRE(publish_packages(out, packages).empty());
+  return packages;
+}
+
+TEST_CASE("packages land whole, and no staging folder is left") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  REQUIRE(publish_packages(out, two_packages()).empty());
   CHECK(read(out / "a.zip") == "AAA");
   CHECK(read(out / "b.zip") == "BBB");
   CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
@@ -61,6 +66,77 @@ TEST_CASE("an output path that is a file is refused") {
   fs::create_directories(temp.path);
   std::ofstream(temp.path / "file") << "x";
   CHECK(publish_packages(temp.path / "file", {}) == (temp.path / "file").string() + ": exists and is not a folder");
+}
+
+TEST_CASE("two packages of one name are refused before anything is written, whatever the case") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  std::vector<BuiltPackage> packages(2);
+  packages[0] = {"a_b_c_en_xapi.zip", "a", "b_c", "en", "xapi", "1"};
+  packages[1] = {"A_b_c_en_xapi.zip", "a_b", "c", "en", "xapi", "2"};
+  CHECK(publish_packages(out, packages) ==
+        "two packages would both be named A_b_c_en_xapi.zip: course a module b_c (en, xapi) and course a_b module c "
+        "(en, xapi); rename a course or module id");
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a folder where a package goes is found before any package moves") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  fs::create_directories(out / "b.zip");
+  std::ofstream(out / "a.zip") << "old a";
+  CHECK(publish_packages(out, two_packages()) == (out / "b.zip").string() + ": a folder is where this package goes; nothing was written");
+  CHECK(read(out / "a.zip") == "old a");
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("a failed move puts back every package it replaced, and says so") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  fs::create_directories(out);
+  std::ofstream(out / "a.zip") << "old a";
+  std::ofstream(out / "c.zip") << "old c";
+  // c.zip cannot be moved aside: an immutable file (root on ext4 and most file systems);
+  // a failure that only the rename itself can reveal.
+  if (std::system(("chattr +i " + (out / "c.zip").string() + " 2>/dev/null").c_str()) != 0) {
+    WARN("chattr +i is not available here: the rollback is not tested");
+    return;
+  }
+  auto packages = two_packages();
+  packages.push_back({"c.zip", "", "", "", "", "CCC"});
+  const std::string error = publish_packages(out, packages);
+  std::system(("chattr -i " + (out / "c.zip").string()).c_str());
+  CHECK(error == "cannot move c.zip into " + out.string() + ": Operation not permitted; the 2 packages moved before it "
+                 "were taken back: " + out.string() + " is as it was");
+  CHECK(read(out / "a.zip") == "old a");
+  CHECK(read(out / "c.zip") == "old c");
+  CHECK_FALSE(fs::exists(out / "b.zip"));
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("a staging folder left by a killed build is removed and reported; a live one is kept") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  // Process ids above the kernel's pid_max (4194304 at most) belong to no process.
+  fs::create_directories(out / ".coursepack-staging-99999999" / "previous");
+  const fs::path live = out / (".coursepack-staging-" + std::to_string(::getppid()));
+  fs::create_directories(live);
+  std::vector<std::string> notes;
+  REQUIRE(publish_packages(out, two_packages(), &notes).empty());
+  CHECK(notes == std::vector<std::string>{"removed " + (out / ".coursepack-staging-99999999").string() +
+                                          ", left by a build that stopped"});
+  CHECK_FALSE(fs::exists(out / ".coursepack-staging-99999999"));
+  CHECK(fs::exists(live));
+}
+
+TEST_CASE("a package replaces the one of the same name from an earlier build") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  fs::create_directories(out);
+  std::ofstream(out / "a.zip") << "old a";
+  REQUIRE(publish_packages(out, two_packages()).empty());
+  CHECK(read(out / "a.zip") == "AAA");
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ namespace {
 
 TEST_CASE("the manifest spells adlcp: literally and carries the mastery score") {
   const Course course = testing::example_course();
-  PackageFiles files{{"index.html", ""}, {"player.js", ""}, {"player.css", ""}};
+  PackageFiles files{{"index.html", ""}, {"player/main.js", ""}, {"player.css", ""}};
   const std::string xml = scorm12_manifest(course, {{&course.modules[0], "index.html"}}, "fr", files);
   // Moodle reads attributes by their literal prefix: the namespace alone is not enough.
   CHECK(xml.find("adlcp:scormtype=\"sco\"") != std::string::npos);
@@ -33,7 +33,7 @@ TEST_CASE("the manifest spells adlcp: literally and carries the mastery score") 
   std::vector<std::string> listed;
   for (auto file : manifest.child("resources").child("resource").children("file"))
     listed.push_back(file.attribute("href").value());
-  CHECK(listed == std::vector<std::string>{"index.html", "player.css", "player.js"});
+  CHECK(listed == std::vector<std::string>{"index.html", "player.css", "player/main.js"});
 }
 
 TEST_CASE("identifiers are valid XML ids even when course ids start with a digit") {

@@ -27,11 +27,14 @@ class SourceFiles {
 
 struct CourseReadResult {
   std::optional<Course> course;          // set only when diagnostics is empty
-  std::vector<Diagnostic> diagnostics;   // sorted by position
+  std::vector<Diagnostic> diagnostics;   // errors, sorted by position
+  std::vector<Diagnostic> warnings;      // found only in a course without errors; sorted
 };
 
 /// Parses and validates `json_text`, the content of `file_name` (used in messages only),
 /// reading lesson files through `files`. Never throws; every problem is a diagnostic.
+/// A course without errors is also checked for the weaknesses listed in course_warnings.h;
+/// those not silenced by an `allow` entry are `warnings`, which leave `course` set.
 CourseReadResult read_course(std::string_view json_text, const std::string& file_name,
                              const SourceFiles& files);
 

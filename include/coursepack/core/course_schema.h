@@ -23,6 +23,7 @@ enum class ValueKind {
   id_list,        // array of ids
   object,         // fields in `shape`
   object_list,    // array of objects with fields in `shape`
+  check_name,     // the code of a warning check that may be silenced (course_warnings.h)
   ignored,        // anything ("$schema")
 };
 

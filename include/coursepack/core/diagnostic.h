@@ -9,12 +9,19 @@
 
 namespace coursepack {
 
-/// One problem, located as `file:line:column: /json/pointer: message`.
+/// An error makes the source unusable; a warning flags a weakness (item writing, padding)
+/// that `--strict` turns into an error.
+enum class Severity { error, warning };
+
+/// One problem, located as `file:line:column: /json/pointer: message`; a warning's message
+/// starts with `warning[code]: `, its code naming the check (see course_warnings.h).
 struct Diagnostic {
   std::string file;
   TextPosition position;
   std::string pointer;
   std::string message;
+  Severity severity = Severity::error;
+  std::string code = {};  // warnings only: e.g. "key-longest"
 
   /// The one-line form users see and tests pin.
   std::string to_string() const;

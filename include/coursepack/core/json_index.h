@@ -32,6 +32,9 @@ class JsonIndex {
   TextPosition value_position(std::string_view pointer) const;
   /// Start of the key of the member named by `pointer`; the value's start otherwise.
   TextPosition key_position(std::string_view pointer) const;
+  /// Pointer of the last value that starts at or before `position` (the innermost one of
+  /// those starting there); "" when none does.
+  std::string value_before(TextPosition position) const;
 
   /// A key that appears twice in one object (nlohmann/json silently keeps the last).
   struct DuplicateKey {

@@ -47,6 +47,12 @@ class Player {
   /// CMITimespan for cmi.core.session_time.
   static std::string session_time(double centiseconds);
 
+  /// What a TinCan launch says about the statements to come (tincan-launch.md, "Launch"):
+  /// the launched activity's id (the module's statements are about it), a grouping
+  /// activity and the platform. Empty keeps the default (the module's own id; none; none).
+  /// The values are written as given: the caller checks that the ids are absolute IRIs.
+  void set_launch(const std::string& activity_id, const std::string& grouping, const std::string& platform);
+
   /// The session ends (the page goes): queues the xAPI "terminated" statement.
   void terminate();
   /// How many xAPI statements the actions since the last take_statements() make.
@@ -62,6 +68,7 @@ class Player {
   std::optional<PlayerSession> session_;
   std::string error_;
   std::vector<xapi::Event> events_;
+  std::string activity_id_, grouping_, platform_;  // from set_launch()
   std::uint32_t session_start_ = 0;  // state.seconds when this session began
   std::uint32_t quiz_start_ = 0;     // state.seconds when the open quiz began
 };

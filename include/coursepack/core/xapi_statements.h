@@ -53,6 +53,11 @@ struct StatementInputs {
   std::string timestamp;     // ISO 8601
   std::string language;      // context.language, e.g. "fr"
   std::vector<std::string> ids;  // one UUID per statement, used in order
+  // From a TinCan launch (tincan-launch.md, "Launch"); empty when the LMS gave none. The
+  // caller has checked that they are absolute IRIs: they are written as given.
+  std::string activity_id;   // the launched activity: stands for module_activity(plan)
+  std::string grouping;      // an LMS grouping activity, added to every statement's grouping
+  std::string platform;      // activity_platform, as context.platform
 };
 
 /// How many statements `events` become (so the caller makes that many UUIDs).

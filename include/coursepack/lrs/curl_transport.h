@@ -9,6 +9,9 @@ namespace coursepack::lrs {
 struct CurlOptions {
   long connect_timeout_seconds = 10;
   long timeout_seconds = 120;  // a whole request, upload and answer
+  // A request that moves no byte for this long is dropped (a server that accepts and
+  // never answers), and retried like any timeout.
+  long stall_seconds = 30;
 };
 
 /// HttpTransport over one libcurl easy handle, reused so that connections are kept

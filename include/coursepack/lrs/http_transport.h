@@ -12,6 +12,7 @@ struct HttpRequest {
   std::string url;
   std::map<std::string, std::string> headers;
   std::string body;
+  double timeout_seconds = 0;  // the whole request; 0: the transport's own limit
 };
 
 struct HttpResponse {
@@ -19,6 +20,9 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   std::string error;                           // network error, when status is 0
+  // A network error that retrying will not cure: no such host, connection refused,
+  // TLS spoken to a plain-HTTP port, a certificate that does not verify.
+  bool permanent = false;
 };
 
 class HttpTransport {

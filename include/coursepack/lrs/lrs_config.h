@@ -30,8 +30,9 @@ inline constexpr const char* kSecretVariable = "COURSEPACK_LRS_SECRET";
 
 /// Reads the configuration: `config_file` when given, else the environment when it sets
 /// the endpoint, else $XDG_CONFIG_HOME/coursepack/lrs.json (~/.config/...) if it exists.
-/// A config file is JSON {"endpoint": ..., "key": ..., "secret": ...} and must not be
-/// readable by other users (mode 600 or 640): it holds a secret.
+/// A config file is JSON {"endpoint": ..., "key": ..., "secret": ...}; it holds a secret, so
+/// it is refused unless it is a regular file of the user's own that no one else may read
+/// or write (mode 600 or 400). Credentials written in the endpoint URL are moved out of it.
 /// `environment` is passed in (tests give a map; the CLI gives the real one).
 ConfigResult load_config(const std::string& config_file, const std::map<std::string, std::string>& environment);
 

@@ -17,7 +17,18 @@ using PackageFiles = std::map<std::string, std::string>;
 void render_module_pages(const Course& course, const Module& module, const std::string& language,
                          const std::string& prefix, PackageFiles& files);
 
-/// Adds the shared files every package carries: player.css, player.js and
+/// The player's scripts, in the order the page loads them (each builds on the ones
+/// before); the package holds them under these paths.
+inline constexpr const char* kPlayerScripts[] = {
+    "player/common.js", "player/scorm12_store.js", "player/local_store.js", "player/xapi_launch.js",
+    "player/statement_queue.js", "player/xapi_store.js", "player/screens.js", "player/main.js",
+};
+
+/// True for the files every module of a package shares: those at the root (player.css,
+/// coursepack-runtime.js) and the player's scripts.
+bool is_shared_player_file(const std::string& path);
+
+/// Adds the shared files every package carries: player.css, the player's scripts and
 /// coursepack-runtime.js (the WebAssembly core).
 void add_player_files(PackageFiles& files);
 

@@ -1,0 +1,154 @@
+// coursepack player: the glue between the page, the WebAssembly core and the LMS.
+// Decisions (scores, recommendations, what may happen next, what to report) are the
+// core's; this file picks where progress goes (an xAPI launch, the SCORM 1.2 API, this
+// browser), wires the page's events to the core and saves after each step.
+(function (cp) {
+  'use strict';
+  var $ = cp.$, $$ = cp.$$, t = cp.t, log = cp.log;
+  var root = document.documentElement;
+  root.classList.add('js');
+  var planText = $('#coursepack-plan').textContent;
+
+  // An xAPI launch if the URL has one (checked: a refused launch reports nothing and
+  // keeps progress in this browser), else the LMS's SCORM API, else this browser.
+  function chooseStore(player, planLines) {
+    var localKey = 'coursepack:' + planLines[1] + ':' + planLines[2] + ':' + root.lang;
+    var read = cp.readLaunch(window.location.search);
+    if (read && read.error) {
+      log('launch refused: ' + read.error.parameter + ' ' + read.error.reason + '. Nothing is sent to the LRS; ' +
+          'statements queued by earlier launches stay queued for the next valid one.');
+      cp.showLaunchError(read.error.parameter);
+      return { store: new cp.LocalStore(localKey), mode: 'refused' };
+    }
+    if (read) {
+      var launch = read.launch;
+      player.setLaunch(launch.activityId, launch.grouping, launch.platform);
+      var queue = new cp.StatementQueue(cp.StatementQueue.storage(),
+        cp.StatementQueue.nameFor(launch.endpoint, launch.actorKey, planLines[1] + ':' + planLines[2]));
+      queue.adoptLegacy(localKey + ':');
+      return { store: new cp.XapiStore(launch, localKey + ':' + launch.registration, queue, cp.renderQueueStatus), mode: 'xapi' };
+    }
+    var api = cp.findScormApi();
+    return api ? { store: new cp.ScormStore(api), mode: 'scorm' } : { store: new cp.LocalStore(localKey), mode: 'local' };
+  }
+
+  function start(runtime) {
+    var player = new runtime.Player(planText);
+    if (player.error()) throw new Error(player.error());
+    var planLines = planText.split('\n');
+    var threshold = parseInt(planLines[3].split(' ')[1], 10);
+    var chosen = chooseStore(player, planLines), store = chosen.store;
+    var launch = store.open();
+    if (!launch) { store = new cp.LocalStore('coursepack:' + planLines[1] + ':' + planLines[2] + ':' + root.lang); launch = store.open(); chosen.mode = 'local'; }
+    if (chosen.mode === 'local') cp.showBanner(t('standalone'));
+    if (launch.studentName) {
+      // SCORM 1.2 gives "Last, First"; people read "First Last".
+      var parts = launch.studentName.split(',');
+      var name = $('#learner-name');
+      name.textContent = parts.length === 2 ? parts[1].trim() + ' ' + parts[0].trim() : launch.studentName;
+      name.hidden = false;
+    }
+    var refused = player.restore(launch.suspendData, (Math.random() * 4294967296) >>> 0);
+    if (refused) log('saved progress not used (' + refused + '); the LMS had the learner at "' + launch.location + '"');
+    player.setMasteryScore(launch.masteryScore);
+
+    var sessionStart = Date.now(), lastSave = sessionStart, finished = false, reviewing = false;
+    var view = JSON.parse(player.view());
+
+    function secondsOfDay() { var d = new Date(); return d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds(); }
+    function save(commit) {
+      var now = Date.now();
+      player.addSeconds(Math.floor((now - lastSave) / 1000));
+      lastSave = now - (now - lastSave) % 1000;
+      view = JSON.parse(player.view());
+      store.save(view, player.suspendData(), Math.round((now - sessionStart) / 10), runtime, player);
+      if (commit) store.commit();
+    }
+    function render(focus) {
+      view = JSON.parse(player.view());
+      cp.renderScreen(view, reviewing, threshold, focus);
+    }
+    function act(result, focus) {
+      if (result) { log(result); return false; }
+      save(true);
+      render(focus);
+      return true;
+    }
+
+    document.addEventListener('click', function (event) {
+      var target = event.target.closest('[data-action], #lesson-menu a');
+      if (!target) return;
+      var action = target.getAttribute('data-action');
+      if (!action) { event.preventDefault(); action = 'open'; }
+      if (action === 'start') act(player.startPretest(), true);
+      if (action === 'lessons') act(player.continueToLessons(), true);
+      if (action === 'posttest') act(player.startPosttest(), true);
+      if (action === 'review') { reviewing = true; act(player.openLesson(view.lesson), true); }
+      if (action === 'open') act(player.openLesson(parseInt(target.getAttribute('data-lesson'), 10)), true);
+    });
+
+    $('#quiz-form').addEventListener('change', function (event) {
+      var fieldset = event.target.closest('fieldset');
+      if (!fieldset || event.target.name === undefined) return;
+      player.answer(parseInt(fieldset.getAttribute('data-question'), 10), parseInt(event.target.value, 10));
+      fieldset.classList.remove('missing');
+      save(false);  // kept for resume; committed at the next step, not on every click
+    });
+
+    $('#quiz-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var kind = view.phase === 'posttest' ? 1 : 0;
+      var refusal = player.submit();
+      if (refusal) {
+        var answers = kind ? view.posttest : view.pretest, missing = [];
+        $$('#quiz-form fieldset').forEach(function (fieldset, q) {
+          var unanswered = answers[q] < 0;
+          fieldset.classList.toggle('missing', unanswered);
+          if (unanswered) missing.push(fieldset);
+        });
+        cp.announce(t('answer_all', { n: missing.length }));
+        if (missing.length) $('input', missing[0]).focus();
+        return;
+      }
+      store.addInteractions(JSON.parse(player.interactions(kind, secondsOfDay())));
+      save(true);
+      render(true);
+      cp.announce(kind ? $('#final-status').textContent : t('score_line', view.pretest_score));
+    });
+
+    // Moodle's player frame blocks `unload`, and browsers refuse synchronous requests on
+    // the way out: save when the page is hidden, finish when it goes.
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden' && !finished) save(true);
+    });
+    window.addEventListener('pagehide', function () {
+      if (finished) return;
+      player.terminate();
+      save(true);
+      finished = true;
+      store.finish();
+    });
+
+    save(true);  // the status leaves "not attempted" from the first launch on
+    render(false);
+    window.coursepackPlayer = {
+      view: function () { return JSON.parse(player.view()); },
+      mode: chosen.mode,
+      xapi: function () { return store.state ? store.state() : null; }
+    };
+  }
+
+  function fail(error) {
+    log('player failed to start: ' + error);
+    root.classList.remove('js');
+    cp.showBanner(t('runtime_failed'));
+  }
+
+  try {
+    window.CoursepackRuntime().then(function (runtime) {
+      try { start(runtime); } catch (error) { fail(error); }
+    }, fail);
+  } catch (error) {
+    fail(error);
+  }
+})(window.coursepack = window.coursepack || {});
