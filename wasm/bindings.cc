@@ -12,6 +12,7 @@ EMSCRIPTEN_BINDINGS(coursepack_runtime) {
       .function("error", &Player::error)
       .function("restore", &Player::restore)
       .function("setMasteryScore", &Player::set_mastery_score)
+      .function("setLmsMode", &Player::set_lms_mode)
       .function("startPretest", &Player::start_pretest)
       .function("answer", &Player::answer)
       .function("submit", &Player::submit)

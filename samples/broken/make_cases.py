@@ -147,6 +147,26 @@ def _(d):
                                            collections.OrderedDict(check='stem-clue', reason='Taught in the lesson.')]
     return dump(c)
 
+@case('lesson-media-missing', 'a lesson image whose file does not exist')
+def _(d):
+    with open(f'{d}/lessons/en/length.md', 'a') as f: f.write('\nHow the guesses grow: ![A chart of guesses by length](images/guesses.png)\n')
+    return dump(load())
+@case('lesson-media-outside', 'a lesson image and a linked file outside the course folder')
+def _(d):
+    with open(f'{d}/lessons/fr/managers.md', 'a') as f:
+        f.write('\n![Un schéma](../../../diagram.png)\n\nLe [guide](/etc/guide.pdf) complet.\n')
+    return dump(load())
+@case('lesson-image-no-alt', 'a lesson image without alt text')
+def _(d):
+    os.makedirs(f'{d}/lessons/en/images', exist_ok=True)
+    # A valid 1x1 grey PNG.
+    import struct, zlib
+    chunk = lambda t, b: struct.pack('>I', len(b)) + t + b + struct.pack('>I', zlib.crc32(t + b))
+    open(f'{d}/lessons/en/images/lock.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 1, 1, 8, 0, 0, 0, 0))
+                                                       + chunk(b'IDAT', zlib.compress(b'\x00\x80')) + chunk(b'IEND', b''))
+    with open(f'{d}/lessons/en/managers.md', 'a') as f: f.write('\n  ![ ](images/lock.png)\n')
+    return dump(load())
+
 out = f'{root}/broken'
 os.makedirs(out, exist_ok=True)
 readme = ['# Deliberately broken course sources', '',

@@ -8,5 +8,8 @@ int run_validate(int argc, char** argv);
 int run_build(int argc, char** argv);
 int run_schema(int argc, char** argv);
 int run_lrs(int argc, char** argv);
+int run_report(int argc, char** argv);
+int run_simulate(int argc, char** argv);
+int run_moodle(int argc, char** argv);
 
 }  // namespace coursepack::cli

@@ -21,6 +21,8 @@
 #include "arguments.h"
 #include "commands.h"
 #include "course_loading.h"
+#include "staged_file.h"
+#include "lrs_connection.h"
 #include "coursepack/core/sha256.h"
 #include "coursepack/lrs/curl_transport.h"
 #include "coursepack/lrs/lrs_client.h"
@@ -42,70 +44,9 @@ constexpr const char* kConfigHelp = R"(Configuration (never stored in a package)
                refused unless yours and private: chmod 600 FILE
 Order: --config, then the environment (when COURSEPACK_LRS_ENDPOINT is set), then the file.)";
 
-std::map<std::string, std::string> environment() {
-  std::map<std::string, std::string> out;
-  for (char** entry = environ; *entry; ++entry) {
-    const std::string text = *entry;
-    const auto equals = text.find('=');
-    if (equals != std::string::npos) out[text.substr(0, equals)] = text.substr(equals + 1);
-  }
-  return out;
-}
-
-std::string state_home() {
-  const auto env = environment();
-  std::string base = env.count("XDG_STATE_HOME") ? env.at("XDG_STATE_HOME") : "";
-  if (base.empty()) base = (env.count("HOME") ? env.at("HOME") : std::string(".")) + "/.local/state";
-  return base + "/coursepack/lrs-queue";
-}
-
-// One queue per LRS and key: statements queued for one LRS never go to another, and a
-// queue's record of what was stored holds for the LRS it names. The folder name starts
-// with the host so that an operator can tell queues apart.
-std::string default_queue(const lrs::LrsConfig& config) {
-  std::string host = lrs::url_origin(config.endpoint);
-  host = host.substr(host.find("://") + 3);
-  for (char& c : host)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
-  return state_home() + "/" + host + "-" + sha256_hex(config.endpoint + "\n" + config.key).substr(0, 12);
-}
-
-struct Options {
-  std::string config_file;
-  bool quiet = false;
-  bool verbose = false;
-  double deadline = 0;
-  double max_retry_after = 300;
-};
-
-struct Connection {
-  std::unique_ptr<lrs::HttpTransport> transport;
-  std::unique_ptr<lrs::LrsClient> client;
-};
-
-std::optional<Connection> connect(const Options& options) {
-  const lrs::ConfigResult config = lrs::load_config(options.config_file, environment());
-  if (!config.config) {
-    std::cerr << "coursepack lrs: " << config.error << "\n";
-    return std::nullopt;
-  }
-  Connection connection;
-  connection.transport = lrs::make_curl_transport();
-  auto random = std::make_shared<std::mt19937_64>(std::random_device{}());
-  const auto start = std::chrono::steady_clock::now();
-  lrs::ClientHooks hooks{
-      [](double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); },
-      [random] { return std::uniform_real_distribution<double>(0, 1)(*random); },
-      [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); },
-      [quiet = options.quiet](const std::string& line) {
-        if (!quiet) std::cerr << "coursepack lrs: " << line << "\n";
-      }};
-  lrs::RetryPolicy policy;
-  policy.deadline_seconds = options.deadline;
-  policy.max_retry_after_seconds = options.max_retry_after;
-  connection.client = std::make_unique<lrs::LrsClient>(*config.config, *connection.transport, hooks, policy);
-  return connection;
-}
+// environment(), state_home(), default_queue(), connect(): lrs_connection.h, shared with
+// `coursepack moodle sync`, which sends through the same queue.
+using Options = LrsOptions;
 
 int about(const Options& options) {
   auto connection = connect(options);
@@ -248,40 +189,6 @@ std::string expand_verb(const std::string& verb) {
   return verb.find(':') == std::string::npos ? "http://adlnet.gov/expapi/verbs/" + verb : verb;
 }
 
-// A file only its owner can read (learner data), written whole or not at all.
-class PrivateOutput {
- public:
-  explicit PrivateOutput(std::string path) : path_(std::move(path)), temporary_(path_ + ".partial") {}
-  ~PrivateOutput() {
-    if (file_) {
-      std::fclose(file_);
-      std::remove(temporary_.c_str());
-    }
-  }
-  bool open() {
-    const int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return false;
-    ::fchmod(fd, 0600);  // a leftover .partial may have had another mode
-    file_ = ::fdopen(fd, "w");
-    return file_ != nullptr;
-  }
-  void write(const std::string& line) {
-    std::fwrite(line.data(), 1, line.size(), file_);
-    std::fputc('\n', file_);
-  }
-  bool commit() {
-    const bool ok = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
-    std::fclose(file_);
-    file_ = nullptr;
-    return ok && std::rename(temporary_.c_str(), path_.c_str()) == 0;
-  }
-  const std::string& temporary() const { return temporary_; }
-
- private:
-  std::string path_, temporary_;
-  std::FILE* file_ = nullptr;
-};
-
 struct IdHash {
   std::size_t operator()(const std::array<std::uint8_t, 16>& id) const {
     std::size_t hash = 0;
@@ -297,11 +204,12 @@ int pull(const Options& options, const std::map<std::string, std::string>& filte
   std::string query = "limit=" + std::to_string(page_size);
   for (const auto& [name, value] : filters)
     if (!value.empty()) query += "&" + name + "=" + lrs::url_encode(name == "verb" ? expand_verb(value) : value);
-  std::optional<PrivateOutput> file;
+  // Learner data: a file only its owner can read, written whole or not at all.
+  std::optional<StagedFile> file;
   if (!output.empty()) {
     file.emplace(output);
-    if (!file->open()) {
-      std::cerr << "coursepack lrs pull: cannot write " << file->temporary() << "\n";
+    if (auto error = file->open(0600); !error.empty()) {
+      std::cerr << "coursepack lrs pull: " << error << "\n";
       return 1;
     }
   }
@@ -325,7 +233,7 @@ int pull(const Options& options, const std::map<std::string, std::string>& filte
         continue;
       }
       if (file)
-        file->write(statement);
+        file->write(statement + "\n");
       else
         std::cout << statement << "\n";
       ++count;
@@ -337,10 +245,11 @@ int pull(const Options& options, const std::map<std::string, std::string>& filte
     }
     next = page.more;
   }
-  if (file && !file->commit()) {
-    std::cerr << "coursepack lrs pull: cannot write " << output << "\n";
-    return 1;
-  }
+  if (file)
+    if (auto error = file->commit(); !error.empty()) {
+      std::cerr << "coursepack lrs pull: " << error << "\n";
+      return 1;
+    }
   if (repeated)
     std::cerr << "coursepack lrs pull: warning: the LRS returned " << repeated
               << " statements more than once while paging; each is written once\n";

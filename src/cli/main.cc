@@ -22,6 +22,9 @@ constexpr Tool kTools[] = {
     {"build", "build SCORM 1.2 and xAPI packages from course sources", coursepack::cli::run_build},
     {"schema", "print the JSON Schema of course.json", coursepack::cli::run_schema},
     {"lrs", "talk to an xAPI LRS: about, send, pull", coursepack::cli::run_lrs},
+    {"report", "cohort report (CSV and HTML) from xAPI statements", coursepack::cli::run_report},
+    {"simulate", "statements of synthetic learners taking a course", coursepack::cli::run_simulate},
+    {"moodle", "sync SCORM results from a Moodle site to the LRS as xAPI statements", coursepack::cli::run_moodle},
 };
 
 void usage(std::FILE* out) {

@@ -92,13 +92,14 @@ Course build_course(const json& doc, const std::map<std::string, std::string>& l
     course.trainers.push_back({t["name"], language_map(member_or_empty(t, "bio"))});
   const json& assessment = doc["assessment"];
   course.assessment = {assessment["questions_per_module"], assessment["pretest_threshold"],
-                       assessment["mastery_score"]};
+                       assessment["mastery_score"], integer(assessment, "attempts")};
   for (const auto& m : doc["modules"]) {
     Module module;
     module.id = m["id"];
     module.title = language_map(m["title"]);
     module.description = language_map(member_or_empty(m, "description"));
     module.outcomes = strings(member_or_empty(m, "outcomes"));
+    if (m.contains("attempts")) module.attempts = m["attempts"];
     for (const auto& l : m["lessons"]) {
       Lesson lesson;
       lesson.id = l["id"];

@@ -45,6 +45,8 @@ constexpr std::array kAssessmentFields{
     FieldSpec{"pretest_threshold", K::integer, true,
               "Pre-test percentage below which every lesson of the module becomes mandatory", nullptr, 0, 100},
     FieldSpec{"mastery_score", K::integer, true, "Post-test percentage needed to pass", nullptr, 0, 100},
+    FieldSpec{"attempts", K::integer, false, "Post-test attempts allowed; 0 or absent: retake until passed", nullptr, 0,
+              100},
 };
 constexpr ObjectShape kAssessment{"assessment", kAssessmentFields};
 
@@ -89,6 +91,8 @@ constexpr std::array kModuleFields{
     FieldSpec{"outcomes", K::id_list, false, "Course outcome ids this module serves"},
     FieldSpec{"lessons", K::object_list, true, "", &kLesson, 1, 1000},
     FieldSpec{"quiz", K::object_list, true, "Pre-test and post-test questions", &kQuestion, 0, 1000},
+    FieldSpec{"attempts", K::integer, false, "Post-test attempts allowed here; overrides assessment.attempts", nullptr,
+              0, 100},
     FieldSpec{"allow", K::object_list, false, "Warnings silenced for this module", &kAllow, 0, 100},
 };
 constexpr ObjectShape kModule{"module", kModuleFields};

@@ -6,12 +6,16 @@ namespace coursepack {
 namespace {
 
 // Layout, fields separated by ".":
-//   1 . fingerprint . phase+lesson . pretest . posttest . viewed . seed . seconds . check
-// version "1"; numbers in base 36; answers one letter per question ("a" = first choice,
-// "-" = none); viewed lessons as hexadecimal, four lessons a digit; check is a digest of
-// all that comes before it, so a truncated or edited text is caught.
-constexpr char kVersion = '1';
-constexpr std::size_t kFields = 9;
+//   2 . fingerprint . phase+lesson . pretest . posttest . viewed . seed . seconds . attempts . last . check
+// version "2"; numbers in base 36; answers one letter per question ("a" = first choice,
+// "-" = none); viewed lessons as hexadecimal, four lessons a digit; attempts: post-tests
+// submitted; last: right answers in the last one; check is a digest of all that comes
+// before it, so a truncated or edited text is caught.
+// Version 1 (saved by earlier packages, still read): the same without attempts and last.
+constexpr char kVersion = '2';
+constexpr char kVersion1 = '1';
+constexpr std::size_t kFields = 11;
+constexpr std::size_t kFields1 = 9;
 
 std::string base36(std::uint64_t value) {
   constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -119,6 +123,8 @@ std::string encode_state(const ModulePlan& plan, const LearnerState& state) {
   text += '.' + viewed_text(state.viewed);
   text += '.' + base36(state.seed);
   text += '.' + base36(state.seconds);
+  text += '.' + base36(state.attempts);
+  text += '.' + base36(static_cast<std::uint64_t>(state.last_correct));
   text += '.' + base36(digest(text));
   return text;
 }
@@ -141,11 +147,15 @@ DecodedState decode_state(const ModulePlan& plan, std::string_view text, std::ui
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  if (fields[0].size() != 1 || fields[0][0] != kVersion) return refuse("saved progress is not in a format this player reads");
-  if (count != kFields) return refuse("saved progress is truncated");
-  const auto body = text.substr(0, text.size() - fields[8].size() - 1);
+  if (fields[0].size() != 1 || (fields[0][0] != kVersion && fields[0][0] != kVersion1))
+    return refuse("saved progress is not in a format this player reads");
+  const bool version1 = fields[0][0] == kVersion1;
+  const std::size_t expected = version1 ? kFields1 : kFields;
+  if (count != expected) return refuse(count < expected ? "saved progress is truncated" : "saved progress has too many fields");
+  const std::string_view check_field = fields[expected - 1];
+  const auto body = text.substr(0, text.size() - check_field.size() - 1);
   std::uint64_t check = 0;
-  if (!parse_base36(fields[8], UINT32_MAX, check) || check != digest(body))
+  if (!parse_base36(check_field, UINT32_MAX, check) || check != digest(body))
     return refuse("saved progress is damaged (check digits differ)");
 
   std::uint64_t fingerprint = 0;
@@ -168,6 +178,20 @@ DecodedState decode_state(const ModulePlan& plan, std::string_view text, std::ui
   state.seed = static_cast<std::uint32_t>(number);
   if (!parse_base36(fields[7], UINT32_MAX, number)) return refuse("saved progress has a bad time");
   state.seconds = static_cast<std::uint32_t>(number);
+  if (version1) {
+    // Version 1 knew one post-test: a finished state is that one attempt.
+    if (state.phase == Phase::finished) {
+      state.attempts = 1;
+      state.last_correct = score_quiz(plan, state.posttest).correct;
+    }
+  } else {
+    if (!parse_base36(fields[8], UINT32_MAX, number)) return refuse("saved progress has a bad attempt count");
+    state.attempts = static_cast<std::uint32_t>(number);
+    if (!parse_base36(fields[9], plan.questions.size(), number)) return refuse("saved progress has a bad last score");
+    state.last_correct = static_cast<int>(number);
+    if (state.phase == Phase::finished && state.attempts == 0)
+      return refuse("saved progress is finished without an attempt");
+  }
   // A state past a quiz must hold that quiz complete.
   if (state.phase >= Phase::results && !quiz_complete(plan, state.pretest))
     return refuse("saved progress is past the pre-test without its answers");

@@ -57,6 +57,7 @@ ModulePlan make_module_plan(const Course& course, const Module& module) {
   }
   plan.pretest_threshold = course.assessment.pretest_threshold;
   plan.mastery_score = course.assessment.mastery_score;
+  plan.max_attempts = module.attempts >= 0 ? module.attempts : course.assessment.attempts;
   plan.iri = course.iri;
   plan.texts["course"] = course.title;
   plan.texts["module"] = module.title;
@@ -79,6 +80,7 @@ std::string encode_plan(const ModulePlan& plan) {
   }
   if (!plan.iri.empty()) text += "\niri " + plan.iri;
   if (!plan.language.empty()) text += "\nlanguage " + plan.language;
+  if (plan.max_attempts > 0) text += "\nattempts " + std::to_string(plan.max_attempts);
   for (const auto& [key, map] : plan.texts)
     for (const auto& [language, words] : map) {
       text += "\ntext " + key + " " + language + " ";
@@ -158,6 +160,11 @@ ModulePlanResult decode_plan(std::string_view text) {
     }
     if (lines[line].starts_with("language ")) {
       plan.language = lines[line].substr(9);
+      continue;
+    }
+    if (lines[line].starts_with("attempts ")) {
+      if (!parse_int(lines[line].substr(9), 0, 1000, plan.max_attempts))
+        return fail("line " + std::to_string(line + 1) + " has an attempt count out of range");
       continue;
     }
     if (lines[line].starts_with("text ")) {

@@ -19,10 +19,24 @@ const char* phase_name(Phase phase) {
   return "home";
 }
 
-void write_score(JsonWriter& out, const char* name, const QuizScore& score) {
-  out.key(name).begin_object();
+void write_score_value(JsonWriter& out, const QuizScore& score) {
+  out.begin_object();
   out.key("correct").value(score.correct).key("total").value(score.total).key("percent").value(score.percent);
   out.end_object();
+}
+
+void write_score(JsonWriter& out, const char* name, const QuizScore& score) {
+  out.key(name);
+  write_score_value(out, score);
+}
+
+const char* lesson_mode_name(LessonMode mode) {
+  switch (mode) {
+    case LessonMode::normal: return "normal";
+    case LessonMode::browse: return "browse";
+    case LessonMode::review: return "review";
+  }
+  return "normal";
 }
 
 }  // namespace
@@ -40,10 +54,13 @@ Player::Player(const std::string& plan_text) {
 std::string Player::restore(const std::string& suspend_data, std::uint32_t fresh_seed) {
   if (!session_) return error_;
   const double mastery = session_->mastery_score();
+  const LessonMode mode = session_->lesson_mode();
+  const bool credit = session_->credit();
   ModulePlan plan = session_->plan();  // emplace() destroys the old session first
   DecodedState decoded = decode_state(plan, suspend_data, fresh_seed);
   session_.emplace(std::move(plan), std::move(decoded.state));
   session_->set_mastery_score(mastery);
+  session_->set_lms_mode(mode, credit);
   events_.assign(1, {xapi::Event::Kind::initialized});
   session_start_ = quiz_start_ = session_->state().seconds;
   return decoded.error;
@@ -52,6 +69,10 @@ std::string Player::restore(const std::string& suspend_data, std::uint32_t fresh
 void Player::set_mastery_score(const std::string& lms_value) {
   if (!session_) return;
   if (auto mastery = scorm12::parse_mastery_score(lms_value)) session_->set_mastery_score(*mastery);
+}
+
+void Player::set_lms_mode(const std::string& lesson_mode, const std::string& credit) {
+  if (session_) session_->set_lms_mode(scorm12::parse_lesson_mode(lesson_mode), scorm12::parse_credit(credit));
 }
 
 std::string Player::start_pretest() {
@@ -68,9 +89,11 @@ std::string Player::submit() {
   std::string refusal = session_->submit();
   if (!refusal.empty()) return refusal;
   const std::uint32_t now = session_->state().seconds;
+  const int attempt = pretest ? 0 : session_->attempts();
   events_.push_back({xapi::Event::Kind::quiz_submitted, static_cast<int>(pretest ? QuizKind::pretest : QuizKind::posttest),
-                     now - quiz_start_});
-  if (!pretest) events_.push_back({xapi::Event::Kind::module_completed, 0, now});
+                     now - quiz_start_, attempt});
+  // The module is completed once, by the first attempt (cmi5: at most one "completed").
+  if (attempt == 1) events_.push_back({xapi::Event::Kind::module_completed, 0, now});
   return {};
 }
 
@@ -131,6 +154,39 @@ std::string Player::view() const {
   out.key("finished").value(s.finished());
   out.key("passed").value(s.passed());
   out.key("status").value(scorm12::lesson_status(s));
+  out.key("exit").value(scorm12::exit_value(s));
+  out.key("last_score");
+  write_score_value(out, s.last_score());
+  // What the LMS may record: a score only for a graded, submitted attempt; progress
+  // (suspend_data, location) not in browse or review, where the LMS keeps no attempt.
+  out.key("report_score").value(s.graded() && s.attempts() > 0);
+  out.key("save_progress").value(s.lesson_mode() == LessonMode::normal);
+  out.key("graded").value(s.graded());
+  out.key("lesson_mode").value(lesson_mode_name(s.lesson_mode()));
+  out.key("credit").value(s.credit());
+  out.key("attempts").value(s.attempts());
+  out.key("max_attempts").value(s.max_attempts());
+  out.key("retake_allowed").value(s.retake_allowed());
+  out.key("result_final").value(s.result_final());
+  out.key("answers_revealed").value(s.answers_revealed());
+  out.key("submit_counts").value(s.submit_counts());
+  const Answers& open_answers = state.phase == Phase::pretest ? state.pretest : state.posttest;
+  int unanswered = 0;
+  for (int answer : open_answers) unanswered += answer == kNoAnswer ? 1 : 0;
+  out.key("unanswered").value(unanswered);
+  out.key("question_lessons").begin_array();
+  for (const auto& question : s.plan().questions) out.values(question.lessons);
+  out.end_array();
+  // The last attempt per question, once one is in and none is open.
+  std::vector<bool> right;
+  std::vector<int> correct;
+  if (state.phase == Phase::finished)
+    for (std::size_t q = 0; q < s.plan().questions.size(); ++q) {
+      right.push_back(state.posttest[q] == s.plan().questions[q].correct);
+      correct.push_back(s.answers_revealed() ? s.plan().questions[q].correct : -1);
+    }
+  out.key("review_right").values(right);
+  out.key("review_correct").values(correct);
   out.key("location").value(scorm12::lesson_location(s));
   out.key("seconds").value(state.seconds);
   out.key("posttest_order").begin_array();

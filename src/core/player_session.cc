@@ -35,6 +35,8 @@ std::string PlayerSession::submit() {
   if (state_.phase == Phase::posttest) {
     if (!quiz_complete(plan_, state_.posttest)) return "every question needs an answer";
     state_.phase = Phase::finished;
+    ++state_.attempts;
+    state_.last_correct = score_quiz(plan_, state_.posttest).correct;
     return {};
   }
   return "no quiz is open";
@@ -65,10 +67,32 @@ std::string PlayerSession::open_lesson(int index) {
 }
 
 std::string PlayerSession::start_posttest() {
+  if (state_.phase == Phase::finished) {
+    if (!retake_allowed()) return passed() ? "the post-test is passed" : "every attempt at the post-test is used";
+    state_.posttest.assign(plan_.questions.size(), kNoAnswer);
+    state_.phase = Phase::posttest;
+    return {};
+  }
   if (state_.phase != Phase::lessons && state_.phase != Phase::results) return "the post-test is not available now";
   if (!posttest_allowed()) return "some recommended lessons are not viewed yet";
   state_.phase = Phase::posttest;
   return {};
+}
+
+bool PlayerSession::attempts_spent() const { return max_attempts() > 0 && attempts() >= max_attempts(); }
+
+bool PlayerSession::retake_allowed() const {
+  if (state_.phase != Phase::finished) return false;
+  if (!graded()) return true;
+  return !passed() && !attempts_spent();
+}
+
+QuizScore PlayerSession::last_score() const {
+  QuizScore score;
+  score.total = static_cast<int>(plan_.questions.size());
+  score.correct = state_.attempts > 0 ? state_.last_correct : 0;
+  score.percent = score.total == 0 ? 0 : score.correct * 100 / score.total;
+  return score;
 }
 
 std::vector<bool> PlayerSession::mandatory() const {
@@ -84,14 +108,19 @@ int PlayerSession::lessons_left() const {
   return left;
 }
 
-bool PlayerSession::posttest_allowed() const { return submitted(QuizKind::pretest) && lessons_left() == 0; }
+bool PlayerSession::posttest_allowed() const {
+  if (!submitted(QuizKind::pretest) || lessons_left() > 0) return false;
+  return state_.phase == Phase::finished ? retake_allowed() : state_.phase != Phase::posttest;
+}
 
-bool PlayerSession::passed() const { return finished() && coursepack::passed(posttest_score(), mastery_); }
+bool PlayerSession::passed() const { return state_.attempts > 0 && coursepack::passed(last_score(), mastery_); }
 
 std::vector<int> PlayerSession::choice_order(QuizKind kind, int question) const {
   if (question < 0 || question >= static_cast<int>(plan_.questions.size())) return {};
   const int count = plan_.questions[static_cast<std::size_t>(question)].choices;
-  if (kind == QuizKind::posttest) return seeded_permutation(count, state_.seed, static_cast<std::uint32_t>(question));
+  // Each attempt its own order (the first keeps the stored seed as it is).
+  if (kind == QuizKind::posttest)
+    return seeded_permutation(count, state_.seed + state_.attempts * 0x9E3779B9u, static_cast<std::uint32_t>(question));
   std::vector<int> order(static_cast<std::size_t>(count));
   std::iota(order.begin(), order.end(), 0);
   return order;

@@ -3,9 +3,28 @@
 
 namespace coursepack::scorm12 {
 
+LessonMode parse_lesson_mode(std::string_view text) {
+  if (text == "browse") return LessonMode::browse;
+  if (text == "review") return LessonMode::review;
+  return LessonMode::normal;
+}
+
+bool parse_credit(std::string_view text) { return text != "no-credit"; }
+
 std::string_view lesson_status(const PlayerSession& session) {
-  if (!session.finished()) return kIncomplete;
+  if (session.lesson_mode() == LessonMode::browse) return kBrowsed;
+  if (session.lesson_mode() == LessonMode::review) return {};
+  if (!session.graded() || session.attempts() == 0) return kIncomplete;
   return session.passed() ? kPassed : kFailed;
+}
+
+std::string_view exit_value(const PlayerSession& session) {
+  return session.graded() && session.result_final() ? std::string_view() : std::string_view("suspend");
+}
+
+std::string interaction_id(QuizKind kind, int attempt, const std::string& question_id) {
+  if (kind == QuizKind::pretest) return "pre_" + question_id;
+  return (attempt >= 2 ? "post" + std::to_string(attempt) + "_" : std::string("post_")) + question_id;
 }
 
 std::string lesson_location(const PlayerSession& session) {
@@ -81,11 +100,12 @@ std::vector<Interaction> interactions(const PlayerSession& session, QuizKind kin
   const ModulePlan& plan = session.plan();
   const Answers& answers = kind == QuizKind::pretest ? session.state().pretest : session.state().posttest;
   std::vector<Interaction> out;
+  if (!session.graded()) return out;
   for (std::size_t i = 0; i < plan.questions.size() && i < answers.size(); ++i) {
     const PlanQuestion& question = plan.questions[i];
     if (answers[i] == kNoAnswer) continue;
     Interaction interaction;
-    interaction.id = (kind == QuizKind::pretest ? "pre_" : "post_") + question.id;
+    interaction.id = interaction_id(kind, session.attempts(), question.id);
     interaction.student_response = std::string(1, static_cast<char>('a' + answers[i]));
     interaction.correct_pattern = std::string(1, static_cast<char>('a' + question.correct));
     interaction.result = answers[i] == question.correct ? "correct" : "wrong";

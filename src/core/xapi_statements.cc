@@ -40,7 +40,7 @@ class StatementWriter {
         context({}, false);
         end();
         return;
-      case Event::Kind::quiz_submitted: quiz(static_cast<QuizKind>(e.index), e.seconds); return;
+      case Event::Kind::quiz_submitted: quiz(static_cast<QuizKind>(e.index), e.seconds, e.attempt); return;
       case Event::Kind::module_completed: {
         begin(kCompleted, "completed");
         module_object();
@@ -102,7 +102,8 @@ class StatementWriter {
 
   // parent: the quiz for answers, the module for everything inside it; grouping: the
   // course (and the module, below a quiz), and the LMS's grouping activity if it gave one.
-  void context(const std::string& parent, bool is_module, const char* phase = nullptr) {
+  // attempt: the post-test attempt (from 1) a statement belongs to, 0 for none.
+  void context(const std::string& parent, bool is_module, const char* phase = nullptr, int attempt = 0) {
     out_.key("context").begin_object();
     if (!in_.registration.empty()) out_.key("registration").value(in_.registration);
     out_.key("contextActivities").begin_object();
@@ -122,7 +123,11 @@ class StatementWriter {
     out_.end_object();
     if (!in_.platform.empty()) out_.key("platform").value(in_.platform);
     if (!in_.language.empty()) out_.key("language").value(in_.language);
-    if (phase) out_.key("extensions").begin_object().key(extension(plan_, "phase")).value(phase).end_object();
+    if (phase) {
+      out_.key("extensions").begin_object().key(extension(plan_, "phase")).value(phase);
+      if (attempt > 0) out_.key(extension(plan_, "attempt")).value(attempt);
+      out_.end_object();
+    }
     out_.end_object();
   }
 
@@ -139,7 +144,7 @@ class StatementWriter {
     out_.end_object();
   }
 
-  void quiz(QuizKind kind, std::uint32_t seconds) {
+  void quiz(QuizKind kind, std::uint32_t seconds, int attempt) {
     const Answers& answers = kind == QuizKind::pretest ? s_.state().pretest : s_.state().posttest;
     const std::string quiz_id = quiz_activity(plan_, kind);
     for (std::size_t q = 0; q < plan_.questions.size(); ++q) {
@@ -163,7 +168,7 @@ class StatementWriter {
       if (answers[q] != kNoAnswer) out_.key("response").value(std::string(1, static_cast<char>('a' + answers[q])));
       out_.key("success").value(answers[q] == question.correct);
       out_.end_object();
-      context(quiz_id, false, phase_name(kind));
+      context(quiz_id, false, phase_name(kind), attempt);
       end();
     }
     const QuizScore quiz_score = kind == QuizKind::pretest ? s_.pretest_score() : s_.posttest_score();
@@ -185,7 +190,7 @@ class StatementWriter {
       out_.key(extension(plan_, "gain")).value(s_.posttest_score().percent - s_.pretest_score().percent);
     }
     out_.end_object().end_object();
-    context({}, false, phase_name(kind));
+    context({}, false, phase_name(kind), attempt);
     end();
   }
 

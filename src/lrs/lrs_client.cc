@@ -70,12 +70,15 @@ HttpResponse LrsClient::send_with_retries(HttpRequest request, int& attempts) {
   const bool has_deadline = policy_.deadline_seconds > 0 && hooks_.now;
   const double deadline = started_ + policy_.deadline_seconds;
   HttpResponse response;
+  deadline_reached_ = false;
   for (attempts = 1;; ++attempts) {
     if (has_deadline) {
       const double remaining = deadline - hooks_.now();
       if (remaining <= 0) {
         response = {};
         response.error = "the deadline of " + seconds_text(policy_.deadline_seconds) + " has passed";
+        deadline_reached_ = true;
+        --attempts;  // this one was not made
         return response;
       }
       request.timeout_seconds = remaining;
@@ -93,6 +96,7 @@ HttpResponse LrsClient::send_with_retries(HttpRequest request, int& attempts) {
     if (has_deadline && hooks_.now() + delay >= deadline) {
       response.error = what + "; the deadline of " + seconds_text(policy_.deadline_seconds) + " comes before the next try";
       response.status = 0;
+      deadline_reached_ = true;
       return response;
     }
     if (hooks_.notify)
@@ -148,6 +152,7 @@ PostResult LrsClient::post_statements(const std::vector<std::string>& statements
   const HttpResponse response = send_with_retries(
       {"POST", config_.endpoint + "statements", {{"Content-Type", "application/json"}}, std::move(body)}, result.attempts);
   result.status = response.status;
+  result.deadline = deadline_reached_;
   if (response.status == 200 || response.status == 204) {
     result.outcome = PostOutcome::stored;
     return result;

@@ -204,7 +204,10 @@ void StatementQueue::load_known() {
     for (const auto& statement : batch.statements) pending_.push_back(statement.key);
   }
   sort_unique(pending_);
-  for (auto [file, keys] : {std::pair{"rejected.jsonl", &rejected_}, {"conflicts.jsonl", &conflicts_}}) {
+  for (const auto& [name, list] : {std::pair{"rejected.jsonl", &rejected_}, {"conflicts.jsonl", &conflicts_}}) {
+    // Plain variables: clang before 16 cannot capture structured bindings in a lambda.
+    const char* file = name;
+    std::vector<StatementKey>* keys = list;
     for_each_line(folder_ / file, [&](const std::string& line) {
       const auto doc = nlohmann::json::parse(line, nullptr, false);
       if (doc.is_discarded() || !doc.contains("statement") || !doc["statement"].is_object()) return;

@@ -71,6 +71,7 @@ class Sender {
                                         std::to_string(result.status) + " (" + result.message + "): is the endpoint right?"
                                   : "cannot reach the LRS at " + client_.endpoint_for_messages() + ": " + result.message);
       case PostOutcome::gave_up:
+        if (result.deadline) return stop("stopped at the deadline: " + result.message);
         return stop("the LRS at " + client_.endpoint_for_messages() + " still fails after " +
                     std::to_string(result.attempts) + (result.attempts == 1 ? " attempt (" : " attempts (") +
                     (result.status ? "HTTP " + std::to_string(result.status) + ": " : "") + result.message + ")");

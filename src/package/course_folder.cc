@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
+
+#include "coursepack/core/lesson_media.h"
+#include "coursepack/package/html.h"
 
 namespace coursepack {
 namespace fs = std::filesystem;
@@ -50,6 +54,31 @@ class DiskSourceFiles : public SourceFiles {
 
 std::string display_path(const fs::path& path) { return path.lexically_normal().generic_string(); }
 
+// The images and files the lessons of a read course reference: each one checked (located
+// in the lesson file) and read into course.media. Runs on a course without errors, since
+// its lesson texts are then known to be there and valid UTF-8.
+void load_lesson_media(const CourseLocation& location, const SourceFiles& files, CourseReadResult& result) {
+  Course& course = *result.course;
+  const auto slash = location.display.rfind('/');
+  const std::string folder = slash == std::string::npos ? "" : location.display.substr(0, slash + 1);
+  std::set<std::string> seen;
+  std::vector<Diagnostic> errors;
+  for (const auto& module : course.modules) {
+    for (const auto& lesson : module.lessons) {
+      for (const auto& [language, path] : lesson.file) {
+        if (!seen.insert(path).second) continue;
+        const auto text = lesson.markdown.find(language);
+        if (text == lesson.markdown.end()) continue;
+        check_lesson_media(folder + path, path, find_media(text->second), files, errors, course.media);
+      }
+    }
+  }
+  if (errors.empty()) return;
+  result.course.reset();
+  result.diagnostics.insert(result.diagnostics.end(), errors.begin(), errors.end());
+  sort_diagnostics(result.diagnostics);
+}
+
 }  // namespace
 
 CourseSearch find_courses(const fs::path& path) {
@@ -83,7 +112,10 @@ CourseReadResult load_course(const CourseLocation& location) {
     result.diagnostics.push_back({location.display, {1, 1}, "", "cannot read the file"});
     return result;
   }
-  return read_course(text, location.display, DiskSourceFiles(location.folder));
+  const DiskSourceFiles files(location.folder);
+  CourseReadResult result = read_course(text, location.display, files);
+  if (result.course) load_lesson_media(location, files, result);
+  return result;
 }
 
 TextPosition locate_in_course(const CourseLocation& location, std::string_view pointer) {

@@ -2,6 +2,7 @@
 
 #include "coursepack/core/digcomp.h"
 #include "coursepack/core/module_plan.h"
+#include "coursepack/core/typography.h"
 #include "coursepack/package/embedded_files.h"
 #include "coursepack/package/html.h"
 #include "coursepack/package/ui_strings.h"
@@ -38,6 +39,11 @@ constexpr const char* kScriptStrings[] = {
     "posttest_ready", "passed",       "failed",        "correct",        "incorrect",     "points",
     "standalone",  "runtime_failed", "start_pretest", "launch_refused", "queue_waiting_one",
     "queue_waiting_other",
+    // Attempts, review and the LMS's modes (screens.js builds those parts).
+    "take_posttest", "rules_pass", "rules_attempts_any", "rules_attempts_one", "rules_attempts_other", "rules_pretest",
+    "rules_feedback", "confirm_submit", "confirm_yes", "confirm_no", "attempt_of", "attempt_n", "retake", "retake_note",
+    "attempts_spent", "practice_result", "review_title", "covered_by", "correct_answer", "mode_browse", "mode_review",
+    "mode_no_credit",
 };
 
 // One page per module: every screen of the player (home, quiz, results, lessons, final)
@@ -66,8 +72,10 @@ class ModulePage {
  private:
   std::string text(const LanguageMap& map) const { return escape_html(in(map, language_)); }
   std::string ui(std::string_view key, const std::map<std::string, std::string>& values = {}) const {
-    return escape_html(strings_.get(key, values));
+    return escape_html(typeset(strings_.get(key, values), language_));
   }
+  // Strings of the lesson renderer (templates/strings), typeset for the page's language.
+  std::string rendering_label(const std::string& key) const { return typeset(strings_.get(key), language_); }
   static std::string screen_open(const char* id) {
     return std::string("<section id=\"screen-") + id + "\" class=\"screen\" aria-labelledby=\"" + id + "-title\">\n";
   }
@@ -164,7 +172,10 @@ class ModulePage {
               ui("lesson_of", {{"n", std::to_string(i + 1)}, {"total", std::to_string(module_.lessons.size())}}) +
               " <span class=\"tags\"></span></p>\n";
       html += "<h2 id=\"" + id + "-title\" class=\"lesson-title\" tabindex=\"-1\">" + text(lesson.title) + "</h2>\n";
-      html += render_markdown(in(lesson.markdown, language_));
+      const auto file = lesson.file.find(language_);
+      html += render_markdown(in(lesson.markdown, language_),
+                              {language_, file == lesson.file.end() ? "" : file->second, rendering_label("new_window"),
+                               rendering_label("table_region"), rendering_label("code_region")});
       html += "<nav class=\"pager\" aria-label=\"" + ui("lessons") + "\">";
       if (i > 0)
         html += "<button type=\"button\" data-action=\"open\" data-lesson=\"" + std::to_string(i - 1) + "\">" +
@@ -194,15 +205,15 @@ class ModulePage {
     std::string strings = "{";
     for (const char* key : kScriptStrings) {
       if (strings.size() > 1) strings += ',';
-      strings += "\"" + std::string(key) + "\":\"" + json_escape(strings_.get(key)) + "\"";
+      strings += "\"" + std::string(key) + "\":\"" + json_escape(typeset(strings_.get(key), language_)) + "\"";
     }
     strings += "}";
     ModulePlan plan = make_module_plan(course_, module_);
     plan.language = language_;
     for (const auto& language : course_.languages) {
       const UiStrings labels = UiStrings::for_language(language);
-      plan.texts["pretest"][language] = labels.get("pretest_title") + " – " + in(module_.title, language);
-      plan.texts["posttest"][language] = labels.get("posttest_title") + " – " + in(module_.title, language);
+      plan.texts["pretest"][language] = typeset(labels.get("pretest_title"), language) + " – " + in(module_.title, language);
+      plan.texts["posttest"][language] = typeset(labels.get("posttest_title"), language) + " – " + in(module_.title, language);
     }
     std::string html = "<script type=\"text/plain\" id=\"coursepack-plan\">" + script_safe(encode_plan(plan)) +
                        "</script>\n";

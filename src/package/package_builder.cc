@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "coursepack/core/lesson_media.h"
+#include "coursepack/core/typography.h"
+#include "coursepack/package/html.h"
 #include "coursepack/package/module_pages.h"
 #include "coursepack/package/scorm12_manifest.h"
 #include "coursepack/package/tincan_manifest.h"
@@ -9,6 +12,23 @@
 
 namespace coursepack {
 namespace {
+
+// The images and files the module's lessons reference in `language`, where its page
+// (in `prefix`) finds them; the manifest then lists them with the module's files.
+void add_module_media(const Course& course, const Module& module, const std::string& language,
+                      const std::string& prefix, PackageFiles& files) {
+  for (const auto& lesson : module.lessons) {
+    const auto file = lesson.file.find(language);
+    const auto text = lesson.markdown.find(language);
+    if (file == lesson.file.end() || text == lesson.markdown.end()) continue;
+    for (const auto& reference : find_media(text->second)) {
+      const MediaPath media = resolve_media(file->second, reference.url);
+      if (!media.local || !media.error.empty()) continue;
+      if (const auto content = course.media.find(media.path); content != course.media.end())
+        files[prefix + media_package_path(media.path)] = content->second;
+    }
+  }
+}
 
 // Names and zips a package. `module_id` is empty for a whole-course package.
 BuiltPackage zip_package(const Course& course, const std::string& module_id, const std::string& language,
@@ -36,6 +56,7 @@ BuiltPackage scorm12_package(const Course& course, const std::vector<const Modul
     // A whole-course package keeps each module in its own folder.
     const std::string prefix = whole_course ? module->id + "/" : "";
     render_module_pages(course, *module, language, prefix, files);
+    add_module_media(course, *module, language, prefix, files);
     items.push_back({module, prefix + "index.html"});
   }
   files["imsmanifest.xml"] = scorm12_manifest(course, items, language, files);
@@ -49,6 +70,7 @@ BuiltPackage xapi_package(const Course& course, const Module& module, const std:
   PackageFiles files;
   add_player_files(files);
   render_module_pages(course, module, language, "", files);
+  add_module_media(course, module, language, "", files);
   files["tincan.xml"] = tincan_manifest(course, module, language, "index.html");
   return zip_package(course, module.id, language, PackageFormat::xapi, files, error);
 }
@@ -69,7 +91,9 @@ std::optional<PackageFormat> format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-BuildResult build_course_packages(const Course& course, const BuildOptions& options) {
+BuildResult build_course_packages(const Course& source, const BuildOptions& options) {
+  // Every text a learner reads is typeset once here; lessons are typeset as they render.
+  const Course course = typeset_course(source);
   BuildResult result;
   std::vector<std::string> languages;
   if (options.languages.empty()) {

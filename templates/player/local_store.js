@@ -9,6 +9,7 @@
     return { entry: saved ? 'resume' : 'ab-initio', suspendData: saved, location: '', masteryScore: '', studentName: '', status: '' };
   };
   LocalStore.prototype.save = function (view, suspendData) {
+    if (!view.save_progress) return;
     try { window.localStorage.setItem(this.key, suspendData); } catch (e) { cp.log('cannot save in this browser'); }
   };
   LocalStore.prototype.addInteractions = function () {};

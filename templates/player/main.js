@@ -51,9 +51,14 @@
     var refused = player.restore(launch.suspendData, (Math.random() * 4294967296) >>> 0);
     if (refused) log('saved progress not used (' + refused + '); the LMS had the learner at "' + launch.location + '"');
     player.setMasteryScore(launch.masteryScore);
+    player.setLmsMode(launch.lessonMode || '', launch.credit || '');
 
     var sessionStart = Date.now(), lastSave = sessionStart, finished = false, reviewing = false;
     var view = JSON.parse(player.view());
+    // The LMS's mode changes what counts: said once, at the top of every screen.
+    var modeNote = view.lesson_mode !== 'normal' ? 'mode_' + view.lesson_mode : view.credit ? '' : 'mode_no_credit';
+    if (modeNote) cp.showBanner(t(modeNote));
+    if (launch.entry) log('launched with entry "' + launch.entry + '", lesson_mode "' + view.lesson_mode + '", credit ' + view.credit);
 
     function secondsOfDay() { var d = new Date(); return d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds(); }
     function save(commit) {
@@ -82,7 +87,9 @@
       if (!action) { event.preventDefault(); action = 'open'; }
       if (action === 'start') act(player.startPretest(), true);
       if (action === 'lessons') act(player.continueToLessons(), true);
-      if (action === 'posttest') act(player.startPosttest(), true);
+      if (action === 'posttest' || action === 'retake') { reviewing = false; act(player.startPosttest(), true); }
+      if (action === 'confirm-submit') submitQuiz();
+      if (action === 'cancel-submit') { cp.hideConfirm(); $('#quiz-form [type="submit"]').focus(); }
       if (action === 'review') { reviewing = true; act(player.openLesson(view.lesson), true); }
       if (action === 'open') act(player.openLesson(parseInt(target.getAttribute('data-lesson'), 10)), true);
     });
@@ -95,8 +102,15 @@
       save(false);  // kept for resume; committed at the next step, not on every click
     });
 
+    // A post-test that counts asks first (an in-page step, not window.confirm: it is read
+    // out, styled and localized); the core says when it counts and what is unanswered.
     $('#quiz-form').addEventListener('submit', function (event) {
       event.preventDefault();
+      if (view.submit_counts && view.unanswered === 0) cp.showConfirm(view); else submitQuiz();
+    });
+
+    function submitQuiz() {
+      cp.hideConfirm();
       var kind = view.phase === 'posttest' ? 1 : 0;
       var refusal = player.submit();
       if (refusal) {
@@ -111,10 +125,11 @@
         return;
       }
       store.addInteractions(JSON.parse(player.interactions(kind, secondsOfDay())));
+      reviewing = false;
       save(true);
       render(true);
       cp.announce(kind ? $('#final-status').textContent : t('score_line', view.pretest_score));
-    });
+    }
 
     // Moodle's player frame blocks `unload`, and browsers refuse synchronous requests on
     // the way out: save when the page is hidden, finish when it goes.

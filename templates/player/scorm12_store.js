@@ -39,6 +39,8 @@
     if (!this.call('LMSInitialize').ok) return null;
     return {
       entry: this.get('cmi.core.entry'),
+      lessonMode: this.get('cmi.core.lesson_mode'),
+      credit: this.get('cmi.core.credit'),
       suspendData: this.get('cmi.suspend_data'),
       location: this.get('cmi.core.lesson_location'),
       masteryScore: this.get('cmi.student_data.mastery_score'),
@@ -46,16 +48,20 @@
       status: this.get('cmi.core.lesson_status')
     };
   };
+  // What is written is the core's decision (view.status, exit, report_score,
+  // save_progress): browse, review and no-credit launches record nothing graded.
   ScormStore.prototype.save = function (view, suspendData, sessionCentiseconds, runtime) {
-    this.set('cmi.core.lesson_status', view.status);
-    this.set('cmi.core.lesson_location', view.location);
-    this.set('cmi.suspend_data', suspendData);
-    if (view.finished) {
+    if (view.status) this.set('cmi.core.lesson_status', view.status);
+    if (view.save_progress) {
+      this.set('cmi.core.lesson_location', view.location);
+      this.set('cmi.suspend_data', suspendData);
+    }
+    if (view.report_score) {
       this.set('cmi.core.score.min', 0);
       this.set('cmi.core.score.max', 100);
-      this.set('cmi.core.score.raw', view.posttest_score.percent);
+      this.set('cmi.core.score.raw', view.last_score.percent);
     }
-    this.set('cmi.core.exit', view.finished ? '' : 'suspend');
+    this.set('cmi.core.exit', view.exit);
     this.set('cmi.core.session_time', runtime.Player.sessionTime(sessionCentiseconds));
   };
   // Interactions are appended in order at cmi.interactions._count; an LMS that refuses

@@ -19,6 +19,33 @@
     return title;
   }
 
+  // Makes an element once, at `where` (a function that puts it in the page), and returns it.
+  function ensure(id, tag, where) {
+    var el = document.getElementById(id);
+    if (!el) { el = document.createElement(tag); el.id = id; where(el); }
+    return el;
+  }
+  function add(parent, tag, text, className) {
+    var el = document.createElement(tag);
+    if (text) el.textContent = text;
+    if (className) el.className = className;
+    parent.appendChild(el);
+    return el;
+  }
+  function attemptLine(n, max) { return max ? t('attempt_of', { n: n, max: max }) : t('attempt_n', { n: n }); }
+
+  // The rules, stated before anything counts: pass mark, attempts, what the pre-test does.
+  function renderHome(view) {
+    var list = ensure('home-rules', 'ul', function (el) { $('#screen-home .panel').appendChild(el); });
+    list.className = 'rules';
+    list.textContent = '';
+    add(list, 'li', t('rules_pass', { mastery: view.mastery_score }));
+    add(list, 'li', view.max_attempts ? cp.tn('rules_attempts', view.max_attempts) : t('rules_attempts_any'));
+    add(list, 'li', t('rules_pretest'));
+    add(list, 'li', t('rules_feedback'));
+    return $('#home-title');
+  }
+
   function lessonTitle(i) { return $('#lesson-menu a[data-lesson="' + i + '"]').textContent; }
 
   function renderResults(view, threshold) {
@@ -56,17 +83,55 @@
       $('.progress .tags', article).innerHTML = tagsFor(view, i);
       if (i === view.lesson) current = article;
     });
+    // After a post-test the button is the retake, shown only while one is allowed.
     var gate = $('#posttest-gate'), button = $('[data-action="posttest"]');
-    button.hidden = view.finished;
-    gate.hidden = view.finished;
+    var closed = view.finished && !view.retake_allowed;
+    button.hidden = closed;
+    gate.hidden = closed;
     button.disabled = !view.posttest_allowed;
-    gate.textContent = view.posttest_allowed ? t('posttest_ready') : t('lessons_left', { n: view.lessons_left });
+    button.textContent = t(view.finished ? 'retake' : 'take_posttest');
+    gate.textContent = view.posttest_allowed ? (view.finished ? attemptLine(view.attempts + 1, view.max_attempts)
+      : t('posttest_ready')) : t('lessons_left', { n: view.lessons_left });
     return current ? $('.lesson-title', current) : null;
   }
 
+  // Per question of the last attempt: right or wrong and the lessons covering it; the
+  // correct answer and the feedback only when the core reveals them.
+  function renderReview(view, screen) {
+    var title = ensure('final-review-title', 'h2', function (el) { screen.insertBefore(el, $('.actions', screen)); });
+    title.textContent = t('review_title');
+    var list = ensure('final-review', 'ol', function (el) { screen.insertBefore(el, $('.actions', screen)); });
+    list.className = 'review';
+    list.setAttribute('aria-labelledby', 'final-review-title');
+    list.textContent = '';
+    $$('#quiz-form fieldset').forEach(function (fieldset, q) {
+      var item = add(list, 'li');
+      add(item, 'p', $('legend', fieldset).textContent, 'review-question');
+      var right = view.review_right[q];
+      add(item, 'p', t(right ? 'correct' : 'incorrect'), 'verdict ' + (right ? 'correct' : 'incorrect'));
+      add(item, 'p', t('covered_by', { lessons: view.question_lessons[q].map(lessonTitle).join(', ') }));
+      var correct = view.review_correct[q];
+      if (correct < 0) return;
+      add(item, 'p', t('correct_answer', { answer: $('[data-choice="' + correct + '"] label', fieldset).textContent }));
+      var feedback = $('.feedback', fieldset);
+      if (feedback) add(item, 'p', feedback.textContent, 'feedback-text');
+    });
+  }
+
   function renderFinal(view) {
-    var post = view.posttest_score, pre = view.pretest_score;
-    $('#final-status').textContent = t(view.passed ? 'passed' : 'failed', { percent: post.percent, mastery: view.mastery_score });
+    var post = view.last_score, pre = view.pretest_score, screen = $('#screen-final');
+    $('#final-status').textContent = t(!view.graded ? 'practice_result' : view.passed ? 'passed' : 'failed',
+      { percent: post.percent, mastery: view.mastery_score });
+    var attempts = ensure('final-attempts', 'p', function (el) { $('#final-status').after(el); });
+    attempts.textContent = attemptLine(view.attempts, view.max_attempts) + ' ' +
+      (view.retake_allowed ? t('retake_note') : view.passed || !view.graded ? '' : t('attempts_spent'));
+    var retake = ensure('retake-button', 'button', function (el) { $('.actions', screen).prepend(el); });
+    retake.type = 'button';
+    retake.className = 'primary';
+    retake.setAttribute('data-action', 'retake');
+    retake.textContent = t('retake');
+    retake.hidden = !view.retake_allowed;
+    renderReview(view, screen);
     $('#final-pre').textContent = pre.percent + ' %';
     $('#final-post').textContent = post.percent + ' %';
     $('#final-gain').textContent = t('points', { n: (view.gain > 0 ? '+' : '') + view.gain });
@@ -79,12 +144,37 @@
     var screen = { home: 'home', pretest: 'quiz', posttest: 'quiz', results: 'results', lessons: 'lessons', finished: reviewing ? 'lessons' : 'final' }[view.phase];
     $$('.screen').forEach(function (section) { section.hidden = section.id !== 'screen-' + screen; });
     var heading;
-    if (screen === 'home') heading = $('#home-title');
+    if (screen !== 'quiz') cp.hideConfirm();
+    if (screen === 'home') heading = renderHome(view);
     if (screen === 'quiz') heading = renderQuiz(view);
     if (screen === 'results') heading = renderResults(view, threshold);
     if (screen === 'lessons') heading = renderLessons(view);
     if (screen === 'final') heading = renderFinal(view);
     if (focus && heading) heading.focus();
+  };
+
+  // The confirm step before a post-test that counts: in the form, under its button; the
+  // focus goes to its question so that it is read out.
+  cp.showConfirm = function (view) {
+    var box = ensure('submit-confirm', 'div', function (el) { $('#quiz-form').appendChild(el); });
+    box.className = 'confirm';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-labelledby', 'submit-confirm-text');
+    box.textContent = '';
+    var text = add(box, 'p', t('confirm_submit') + ' ' + attemptLine(view.attempts + 1, view.max_attempts));
+    text.id = 'submit-confirm-text';
+    text.tabIndex = -1;
+    var actions = add(box, 'p', '', 'actions');
+    var yes = add(actions, 'button', t('confirm_yes'), 'primary'), no = add(actions, 'button', t('confirm_no'));
+    yes.type = no.type = 'button';
+    yes.setAttribute('data-action', 'confirm-submit');
+    no.setAttribute('data-action', 'cancel-submit');
+    box.hidden = false;
+    text.focus();
+  };
+  cp.hideConfirm = function () {
+    var box = document.getElementById('submit-confirm');
+    if (box) box.hidden = true;
   };
 
   cp.showBanner = function (text) {

@@ -89,8 +89,8 @@ test('all right in the pre-test: nothing required, post-test passed with 100', a
   await answerQuiz(frame, key);
   await shown(frame, 'results');
   await checkAxe(frame, 'results');
-  assert.match(await text(frame, '#results-score'), /^Bonnes réponses : 5 sur 5 \(100 %\)\.$/);
-  assert.match(await text(frame, '#results-explain'), /Aucune leçon n'est obligatoire/);
+  assert.match(await text(frame, '#results-score'), /^Bonnes réponses\u00a0: 5 sur 5 \(100\u00a0%\)\.$/);
+  assert.match(await text(frame, '#results-explain'), /Aucune leçon n’est obligatoire/);
 
   await frame.click('[data-action="lessons"]');
   await shown(frame, 'lessons');
@@ -103,7 +103,7 @@ test('all right in the pre-test: nothing required, post-test passed with 100', a
   await answerQuiz(frame, key);
   await shown(frame, 'final');
   await checkAxe(frame, 'final');
-  assert.match(await text(frame, '#final-status'), /^Réussi : 100 %/);
+  assert.match(await text(frame, '#final-status'), /^Réussi\u00a0: 100\u00a0%/);
 
   const cmi = (await lms.cmi());
   assert.equal(cmi.core.lesson_status, 'passed');
@@ -124,8 +124,8 @@ test('all wrong: every lesson required before the post-test; 3 of 5 fails at mas
   await frame.click('[data-action="start"]');
   await answerQuiz(frame, wrong);
   await shown(frame, 'results');
-  assert.match(await text(frame, '#results-score'), /^Bonnes réponses : 0 sur 5 \(0 %\)\.$/);
-  assert.match(await text(frame, '#results-explain'), /En dessous de 40 %, toutes les leçons/);
+  assert.match(await text(frame, '#results-score'), /^Bonnes réponses\u00a0: 0 sur 5 \(0\u00a0%\)\.$/);
+  assert.match(await text(frame, '#results-explain'), /En dessous de 40\u00a0%, toutes les leçons/);
   assert.equal(await frame.locator('#results-lessons li').count(), lessons.length);
   await checkAxe(frame, 'results, all required');
 
@@ -136,7 +136,7 @@ test('all wrong: every lesson required before the post-test; 3 of 5 fails at mas
   await frame.waitForSelector('article[data-lesson="0"]:not([hidden])');
   for (let i = 1; i < lessons.length; i++) {
     assert.equal(await button.isEnabled(), false, `post-test locked with ${lessons.length - i} lessons left`);
-    assert.equal(await text(frame, '#posttest-gate'), `Leçons obligatoires restantes avant le test final : ${lessons.length - i}.`);
+    assert.equal(await text(frame, '#posttest-gate'), `Leçons obligatoires restantes avant le test final\u00a0: ${lessons.length - i}.`);
     await openLesson(frame, i);
   }
   await checkAxe(frame, 'lessons, all viewed');
@@ -145,7 +145,7 @@ test('all wrong: every lesson required before the post-test; 3 of 5 fails at mas
   const post = key.map((k, q) => (q < 3 ? k : wrong[q]));
   await answerQuiz(frame, post);
   await shown(frame, 'final');
-  assert.match(await text(frame, '#final-status'), /^Pas encore réussi : 60 %, le seuil de réussite est de 80 %/);
+  assert.match(await text(frame, '#final-status'), /^Pas encore réussi\u00a0: 60\u00a0%, le seuil de réussite est de 80\u00a0%/);
   assert.equal(await text(frame, '#final-gain'), '+60 points');
 
   const cmi = (await lms.cmi());
@@ -234,6 +234,11 @@ async function answerByKeyboard(lms, answers) {
   }
   await tabTo(lms, (el) => el.type === 'submit', 'the submit button');
   await lms.page.keyboard.press('Enter');
+  // A post-test that counts asks for confirmation on the page: by keyboard too.
+  if (await frame.locator('#submit-confirm:not([hidden])').count()) {
+    await tabTo(lms, (el) => el.action === 'confirm-submit', 'the confirm button');
+    await lms.page.keyboard.press('Enter');
+  }
 }
 
 test('keyboard only: the whole path without a mouse', async () => {
@@ -286,7 +291,7 @@ test('standalone: no API found, progress kept in the browser across reloads', as
   await page.waitForSelector('#screen-final:not([hidden])');
   await page.reload();
   await page.waitForSelector('#screen-final:not([hidden])');
-  assert.match(await page.locator('#final-status').innerText(), /^Réussi : 100 %/);
+  assert.match(await page.locator('#final-status').innerText(), /^Réussi\u00a0: 100\u00a0%/);
   const violations = await runAxe(page.mainFrame());
   assert.equal(violations.length, 0, formatViolations(violations));
   await page.close();

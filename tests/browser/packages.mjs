@@ -37,9 +37,12 @@ export async function servePackage(moduleId, language) {
   };
 }
 
-/// Ticks one choice per question (by its authored index, whatever the shown order), submits.
-export async function answerQuiz(frame, answers) {
+/// Ticks one choice per question (by its authored index, whatever the shown order), submits,
+/// and confirms when the page asks (a post-test that counts) unless `confirm` is false.
+export async function answerQuiz(frame, answers, { confirm = true } = {}) {
   for (let q = 0; q < answers.length; q++)
     await frame.click(`#quiz-form fieldset[data-question="${q}"] input[value="${answers[q]}"]`);
   await frame.click('#quiz-form button[type="submit"]');
+  if (confirm && (await frame.locator('#submit-confirm:not([hidden])').count()))
+    await frame.click('[data-action="confirm-submit"]');
 }

@@ -80,7 +80,7 @@ test('answers are saved when the page is hidden, and the LMS is finished once wh
   await frame.click('#quiz-form fieldset[data-question="2"] input[value="1"]');
   const commitsBefore = (await lms.commits()).length;
   // A radio click is kept but not committed: committing on every click freezes slow LMSs.
-  assert.match((await lms.committed()).suspend_data, /^1\.[0-9a-z]+\.10\.-----\.-----\./);
+  assert.match((await lms.committed()).suspend_data, /^2\.[0-9a-z]+\.10\.-----\.-----\./);
 
   // The tab is switched away: the page becomes hidden.
   await frame.evaluate(() => {
@@ -90,7 +90,7 @@ test('answers are saved when the page is hidden, and the LMS is finished once wh
   const commits = await lms.commits();
   assert.equal(commits.length, commitsBefore + 1);
   const saved = commits[commits.length - 1].cmi;
-  assert.match(saved.suspend_data, /^1\.[0-9a-z]+\.10\.--b--\.-----\./);
+  assert.match(saved.suspend_data, /^2\.[0-9a-z]+\.10\.--b--\.-----\./);
   assert.equal(saved.core.lesson_location, 'pretest');
   assert.equal(saved.core.exit, 'suspend');
   assert.match(saved.core.session_time, /^\d\d:\d\d:\d\d(\.\d+)?$/);

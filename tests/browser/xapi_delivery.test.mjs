@@ -275,7 +275,7 @@ test('the launch\'s activity_id, grouping, platform and extra parameters are hon
 
 for (const [language, one, many] of [
   ['en', '1 result waiting to be sent', `${PRETEST_STATEMENTS} results waiting to be sent`],
-  ['fr', '1 résultat en attente d\'envoi', `${PRETEST_STATEMENTS} résultats en attente d'envoi`],
+  ['fr', '1 résultat en attente d’envoi', `${PRETEST_STATEMENTS} résultats en attente d’envoi`],
 ]) {
   test(`"n results waiting to be sent" while the LRS is unreachable, gone once delivered (${language})`, async () => {
     fx.setPlan(OFFLINE);
@@ -304,7 +304,7 @@ test('a refused launch is explained in the page\'s language (fr), with a bad act
   const { page, consoleLines } = await openPage(fx.browser, fx.launchUrl({ language: 'fr', actor }));
   const box = page.locator('#launch-error');
   await box.waitFor({ state: 'visible' });
-  assert.match(await box.innerText(), /^Ce module a été ouvert par un lien non valide \(actor\) : vos résultats ne peuvent pas être transmis/);
+  assert.match(await box.innerText(), /^Ce module a été ouvert par un lien non valide \(actor\)\u00a0: vos résultats ne peuvent pas être transmis/);
   assert.ok(consoleLines.some((line) => line.startsWith('coursepack: launch refused: actor has 2 identifiers (mbox, account), xAPI allows one.')));
   await page.waitForSelector('#screen-home:not([hidden])');
   assert.equal(await page.locator('#mode-banner').isVisible(), false, 'not "no platform found": a platform launched it');

@@ -20,6 +20,8 @@ LearnerState busy_state(const ModulePlan& plan) {
   }
   state.viewed.assign(plan.lessons.size(), true);
   state.seconds = 4'000'000'000u;
+  state.attempts = 3;
+  state.last_correct = static_cast<int>(plan.questions.size()) / 2;
   return state;
 }
 
@@ -38,6 +40,61 @@ TEST_CASE("a large module's full progress fits SCORM 1.2 suspend_data many times
   CHECK(encode_state(huge, busy_state(huge)).size() <= scorm12::kSuspendDataMax);
 }
 
+TEST_CASE("the worst case fits cmi.suspend_data's 4096 characters, whatever the attempts") {
+  // The largest module the course format allows (course_schema.cc: 1000 lessons, 1000
+  // questions of 26 choices), every answer the last letter, every lesson viewed, every
+  // number at its largest: the attempt count (no cap: retakes until passed), time, seed.
+  ModulePlan plan = make_plan(1000, 1000);
+  for (auto& question : plan.questions) question.choices = 26;
+  LearnerState state = LearnerState::start(plan, UINT32_MAX);
+  state.phase = Phase::posttest;  // a retake open: both quizzes answered
+  state.lesson = 999;
+  state.pretest.assign(1000, 25);
+  state.posttest.assign(1000, 25);
+  state.viewed.assign(1000, true);
+  state.seconds = UINT32_MAX;
+  state.attempts = UINT32_MAX;
+  state.last_correct = 1000;
+  const std::string text = encode_state(plan, state);
+  INFO(text.size());
+  CHECK(text.size() <= scorm12::kSuspendDataMax);
+  // And it reads back whole: nothing was cut to make it fit.
+  const DecodedState decoded = decode_state(plan, text, 1);
+  REQUIRE(decoded.error.empty());
+  CHECK(decoded.state.attempts == UINT32_MAX);
+  CHECK(decoded.state.last_correct == 1000);
+  CHECK(decoded.state.posttest == state.posttest);
+}
+
+TEST_CASE("version 1 progress (before attempts) still decodes") {
+  // Written by the version-1 encoder for make_plan(3, 2): fingerprint, phase 5 (finished)
+  // at lesson 2, pre-test "ab", post-test "ba", lessons 0..2 viewed, seed 1, 60 seconds.
+  const ModulePlan plan = make_plan(3, 2);
+  const auto v1 = [&](std::string body) {
+    std::uint32_t hash = 2166136261u;  // the check digits: FNV-1a of the body, base 36
+    for (char c : body) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    std::string check;
+    for (std::uint64_t value = hash; value; value /= 36) check.insert(check.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36]);
+    return body + "." + check;
+  };
+  std::string fingerprint;
+  for (std::uint64_t value = plan.fingerprint(); value; value /= 36)
+    fingerprint.insert(fingerprint.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36]);
+  const DecodedState finished = decode_state(plan, v1("1." + fingerprint + ".52.ab.bb.7.1.1o"), 9);
+  REQUIRE(finished.error.empty());
+  CHECK(finished.state.phase == Phase::finished);
+  CHECK(finished.state.posttest == Answers{1, 1});
+  CHECK(finished.state.seconds == 60u);
+  CHECK(finished.state.attempts == 1u);  // the one post-test version 1 knew
+  CHECK(finished.state.last_correct == 1);
+  const DecodedState studying = decode_state(plan, v1("1." + fingerprint + ".31.ab.--.3.1.1o"), 9);
+  REQUIRE(studying.error.empty());
+  CHECK(studying.state.phase == Phase::lessons);
+  CHECK(studying.state.attempts == 0u);
+  // Re-encoded, it is version 2.
+  CHECK(encode_state(plan, finished.state).starts_with("2."));
+}
+
 TEST_CASE("what is encoded decodes to the same state") {
   const ModulePlan plan = make_plan(40, 20);
   const LearnerState state = busy_state(plan);
@@ -50,6 +107,8 @@ TEST_CASE("what is encoded decodes to the same state") {
   CHECK(decoded.state.viewed == state.viewed);
   CHECK(decoded.state.seed == state.seed);
   CHECK(decoded.state.seconds == state.seconds);
+  CHECK(decoded.state.attempts == state.attempts);
+  CHECK(decoded.state.last_correct == state.last_correct);
 
   LearnerState partial = LearnerState::start(plan, 42);
   partial.phase = Phase::pretest;

@@ -21,6 +21,18 @@ TEST_CASE("a plan survives its text form") {
   CHECK(back.plan.mastery_score == 80);
 }
 
+TEST_CASE("a cap on post-test attempts travels in the plan; none means until passed") {
+  ModulePlan plan = testing::make_plan(2, 1);
+  CHECK(decode_plan(encode_plan(plan)).plan.max_attempts == 0);
+  plan.max_attempts = 3;
+  const std::string text = encode_plan(plan);
+  CHECK(text.find("\nattempts 3\n") != std::string::npos);
+  CHECK(decode_plan(text).plan.max_attempts == 3);
+  std::string bad = text;
+  bad.replace(bad.find("attempts 3"), 10, "attempts x");
+  CHECK(decode_plan(bad).error == "module plan: line 7 has an attempt count out of range");
+}
+
 TEST_CASE("a bad plan is an error value") {
   CHECK(decode_plan("").error == "module plan: not a coursepack plan (version 1)");
   CHECK(decode_plan("{}").error == "module plan: not a coursepack plan (version 1)");

@@ -76,5 +76,81 @@ TEST_CASE("interactions carry stable letters, results and the lesson tested") {
   CHECK(scorm12::interactions(s, QuizKind::posttest, 0).empty());
 }
 
+// Through the pre-test (all right) to the post-test, answered with `wrong` wrong.
+void post_test(PlayerSession& s, std::vector<int> wrong) {
+  if (s.state().phase == Phase::home) {
+    (void)s.start_pretest();
+    const auto right = answers_with_wrong(s.plan());
+    for (int i = 0; i < static_cast<int>(right.size()); ++i) (void)s.answer(i, right[static_cast<std::size_t>(i)]);
+    (void)s.submit();
+  }
+  REQUIRE(s.start_posttest().empty());
+  const auto answers = answers_with_wrong(s.plan(), std::move(wrong));
+  for (int i = 0; i < static_cast<int>(answers.size()); ++i) (void)s.answer(i, answers[static_cast<std::size_t>(i)]);
+  REQUIRE(s.submit().empty());
+}
+
+TEST_CASE("a failed attempt stays failed during the retake; exit suspends until the result is final") {
+  const ModulePlan plan = make_plan(2, 2, 0, 80);
+  PlayerSession s(plan, LearnerState::start(plan, 1));
+  CHECK(scorm12::exit_value(s) == "suspend");
+  post_test(s, {0});
+  CHECK(scorm12::lesson_status(s) == "failed");
+  CHECK(scorm12::exit_value(s) == "suspend");  // a retake is open: the LMS keeps the attempt
+  REQUIRE(s.start_posttest().empty());
+  CHECK(scorm12::lesson_status(s) == "failed");
+  CHECK(scorm12::lesson_location(s) == "posttest");
+  (void)s.answer(0, 0);
+  (void)s.answer(1, 1);
+  REQUIRE(s.submit().empty());
+  CHECK(scorm12::lesson_status(s) == "passed");
+  CHECK(scorm12::exit_value(s) == "");
+}
+
+TEST_CASE("each attempt's interactions have their own valid ids") {
+  ModulePlan plan = make_plan(2, 2, 0, 80);
+  PlayerSession s(plan, LearnerState::start(plan, 1));
+  post_test(s, {0, 1});
+  post_test(s, {0});
+  post_test(s, {});
+  CHECK(s.attempts() == 3);
+  const auto list = scorm12::interactions(s, QuizKind::posttest, 0);
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].id == "post3_q1");
+  CHECK(list[1].result == "correct");
+  CHECK(scorm12::interaction_id(QuizKind::posttest, 1, "q1") == "post_q1");
+  CHECK(scorm12::interaction_id(QuizKind::posttest, 2, "q1") == "post2_q1");
+  CHECK(scorm12::interaction_id(QuizKind::posttest, 12, "q-7") == "post12_q-7");
+  CHECK(scorm12::interaction_id(QuizKind::pretest, 0, "q1") == "pre_q1");
+}
+
+TEST_CASE("the LMS's modes: browse reports browsed, review nothing, no-credit incomplete; never a grade") {
+  CHECK(scorm12::parse_lesson_mode("browse") == LessonMode::browse);
+  CHECK(scorm12::parse_lesson_mode("review") == LessonMode::review);
+  CHECK(scorm12::parse_lesson_mode("normal") == LessonMode::normal);
+  CHECK(scorm12::parse_lesson_mode("") == LessonMode::normal);
+  CHECK_FALSE(scorm12::parse_credit("no-credit"));
+  CHECK(scorm12::parse_credit("credit"));
+  CHECK(scorm12::parse_credit(""));
+  const ModulePlan plan = make_plan(2, 2, 0, 80);
+  struct Case {
+    LessonMode mode;
+    bool credit;
+    std::string_view status;
+  };
+  for (const Case& c : {Case{LessonMode::browse, false, "browsed"}, Case{LessonMode::browse, true, "browsed"},
+                        Case{LessonMode::review, true, ""}, Case{LessonMode::normal, false, "incomplete"}}) {
+    PlayerSession s(plan, LearnerState::start(plan, 1));
+    s.set_lms_mode(c.mode, c.credit);
+    CHECK(scorm12::lesson_status(s) == c.status);
+    post_test(s, {});
+    CHECK(s.passed());  // the learner sees how they did ...
+    CHECK(scorm12::lesson_status(s) == c.status);  // ... and the LMS records no pass
+    CHECK(scorm12::interactions(s, QuizKind::posttest, 0).empty());
+    CHECK(scorm12::interactions(s, QuizKind::pretest, 0).empty());
+    CHECK(scorm12::exit_value(s) == "suspend");
+  }
+}
+
 }  // namespace
 }  // namespace coursepack

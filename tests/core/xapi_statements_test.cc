@@ -156,6 +156,36 @@ TEST_CASE("statements are taken once; a resumed session starts with initialized 
   CHECK(verbs(take(again)) == std::vector<std::string>{"initialized m"});
 }
 
+TEST_CASE("each post-test attempt is reported with its number; the module is completed once") {
+  Player player(encode_plan(plan_with_texts()));
+  REQUIRE(player.restore("", 1).empty());
+  REQUIRE(player.start_pretest().empty());
+  for (int q = 0; q < 2; ++q) REQUIRE(player.answer(q, q).empty());  // all right: nothing required
+  REQUIRE(player.submit().empty());
+  (void)take(player);
+  const std::string attempt_key = "https://example.org/c/extensions/attempt";
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    REQUIRE(player.start_posttest().empty());
+    for (int q = 0; q < 2; ++q) REQUIRE(player.answer(q, attempt == 1 ? 3 : q).empty());  // wrong, then right
+    REQUIRE(player.submit().empty());
+    const json statements = take(player, attempt * 100);
+    std::vector<std::string> expected{"answered m/questions/q1", "answered m/questions/q2",
+                                      attempt == 1 ? "failed m/posttest" : "passed m/posttest"};
+    if (attempt == 1) expected.push_back("completed m");
+    CHECK(verbs(statements) == expected);
+    for (int i = 0; i < 3; ++i) CHECK(statements[i]["context"]["extensions"][attempt_key] == attempt);
+  }
+  // The pre-test's statements carry no attempt.
+  Player fresh(encode_plan(plan_with_texts()));
+  REQUIRE(fresh.restore("", 1).empty());
+  REQUIRE(fresh.start_pretest().empty());
+  for (int q = 0; q < 2; ++q) REQUIRE(fresh.answer(q, q).empty());
+  REQUIRE(fresh.submit().empty());
+  for (const auto& statement : take(fresh))
+    if (statement.contains("context") && statement["context"].contains("extensions"))
+      CHECK_FALSE(statement["context"]["extensions"].contains(attempt_key));
+}
+
 TEST_CASE("a TinCan launch's activity_id, grouping and platform go into every statement") {
   Player player(encode_plan(plan_with_texts()));
   REQUIRE(player.restore("", 1).empty());

@@ -698,6 +698,16 @@ describe('issue 7: statements never lost, duplicated or leaked', () => {
     assert.equal(summary(r.stdout).queued, 3);
   });
 
+  test('4. TLS spoken to a plain-HTTP port fails fast too', { timeout: 30_000 }, async () => {
+    const dir = tempDir();
+    const lrs = await freshLrs();
+    const r = await coursepack(['lrs', 'send', writeArray(path.join(dir, 's.json'), makeStatements(2))],
+      { env: clientEnv(dir, { endpoint: lrs.endpoint.replace('http://', 'https://') }) });
+    assert.equal(r.code, 1, show(r));
+    assert.ok(r.ms < 2000, `${r.ms} ms`);
+    assert.match(r.stderr, /^coursepack lrs send: cannot reach the LRS at https:\/\/127\.0\.0\.1:\d+\/xAPI\/: SSL connect error;/m);
+  });
+
   test('4. a server that never answers is given up at the deadline, the queue kept', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const silent = await startSilent();
@@ -706,7 +716,7 @@ describe('issue 7: statements never lost, duplicated or leaked', () => {
       { env: clientEnv(dir, { endpoint: silent.endpoint }) });
     assert.equal(r.code, 1, show(r));
     assert.ok(r.ms > 2500 && r.ms < 8000, `${r.ms} ms`);
-    assert.match(r.stderr, /the deadline of 3\.0 s/);
+    assert.match(r.stderr, /^coursepack lrs send: stopped at the deadline: .*the deadline of 3\.0 s/m);
     assert.equal(summary(r.stdout).queued, 3);
   });
 

@@ -178,6 +178,7 @@ TEST_CASE("the deadline stops the retries and bounds each request") {
   CHECK(result.outcome == PostOutcome::gave_up);
   CHECK(result.attempts == 5);
   CHECK(result.message == "HTTP 503; the deadline of 10 s comes before the next try");
+  CHECK(result.deadline);
   CHECK(hooks.sleeps == std::vector<double>{0.5, 1.0, 2.0, 4.0});
   CHECK(timeouts(transport) == std::vector<double>{10, 9.5, 8.5, 6.5, 2.5});
   CHECK(hooks.notes.size() == 4);
@@ -212,6 +213,8 @@ TEST_CASE("the deadline counts from the client's start: once past, no request is
   const PostResult late = client.post_statements({"{}"});
   CHECK(late.outcome == PostOutcome::gave_up);
   CHECK(late.message == "the deadline of 5.0 s has passed");
+  CHECK(late.deadline);
+  CHECK(late.attempts == 0);
   CHECK(transport.requests.size() == 2);
 }
 

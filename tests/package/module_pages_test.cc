@@ -24,7 +24,7 @@ TEST_CASE("one page holds every screen of the module, in the package language") 
                         screen + "-title\">"));
   CHECK(has(page, "<h1 id=\"home-title\" tabindex=\"-1\">Mots de passe</h1>"));
   CHECK(has(page, "Choisir un mot de passe robuste"));
-  CHECK(has(page, "DigComp 4.1 : Protéger les équipements"));
+  CHECK(has(page, "DigComp 4.1\u00A0: Protéger les équipements"));
   CHECK(has(page, "<li>La longueur avant la complexité (10 min)</li>"));
   CHECK(has(page, "Commencer le test de positionnement"));
 }

@@ -126,3 +126,56 @@ TEST_CASE("building twice gives byte-identical packages") {
 
 }  // namespace
 }  // namespace coursepack
+
+namespace coursepack {
+namespace {
+
+TEST_CASE("images a lesson references are packaged beside its page and listed in the manifest") {
+  Course course = testing::example_course();
+  Lesson& lesson = course.modules[0].lessons[0];
+  lesson.markdown["en"] += "\n![A lock](images/lock.png) and [the guide](../../files/guide.pdf)\n";
+  course.media["lessons/en/images/lock.png"] = std::string("\x89PNG\r\n\x1a\n", 8);
+  course.media["files/guide.pdf"] = "%PDF-1.4";
+  BuildOptions options;
+  options.per_course = true;
+  const BuildResult result = build_course_packages(course, options);
+  REQUIRE(result.error.empty());
+  for (const auto& package : result.packages)
+    if (package.format == "scorm12") check_listing(package);
+
+  const auto names_in = [&](const std::string& file_name) {
+    std::map<std::string, std::string> names;
+    for (const auto& e : testing::read_zip(find_package(result, file_name).bytes)) names[e.name] = e.content;
+    return names;
+  };
+  const auto module = names_in("example_passwords_en_scorm12.zip");
+  CHECK(module.at("media/lessons/en/images/lock.png") == std::string("\x89PNG\r\n\x1a\n", 8));
+  CHECK(module.at("media/files/guide.pdf") == "%PDF-1.4");
+  CHECK(module.at("index.html").find("<img src=\"media/lessons/en/images/lock.png\" alt=\"A lock\" />") !=
+        std::string::npos);
+  CHECK(module.at("imsmanifest.xml").find("<file href=\"media/lessons/en/images/lock.png\" />") != std::string::npos);
+  CHECK(names_in("example_en_scorm12.zip").contains("passwords/media/lessons/en/images/lock.png"));
+  CHECK(names_in("example_passwords_en_xapi.zip").contains("media/lessons/en/images/lock.png"));
+  // The French lesson does not show the image: its package does not carry it.
+  CHECK_FALSE(names_in("example_passwords_fr_scorm12.zip").contains("media/lessons/en/images/lock.png"));
+}
+
+TEST_CASE("built pages are typeset in their language, titles and quizzes included") {
+  Course course = testing::example_course();
+  course.modules[0].title["fr"] = "Mots de passe : l'essentiel";
+  course.modules[0].quiz[0].prompt["en"] = "What's the \"best\" length?";
+  BuildOptions options;
+  options.formats = {PackageFormat::scorm12};
+  const BuildResult result = build_course_packages(course, options);
+  const auto page = [&](const std::string& file_name) {
+    for (const auto& e : testing::read_zip(find_package(result, file_name).bytes))
+      if (e.name == "index.html") return e.content;
+    return std::string();
+  };
+  CHECK(page("example_passwords_fr_scorm12.zip").find("<h1 id=\"home-title\" tabindex=\"-1\">Mots de passe\u00A0: l’essentiel</h1>") !=
+        std::string::npos);
+  CHECK(page("example_passwords_en_scorm12.zip").find("What’s the “best” length?") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace coursepack

@@ -60,6 +60,7 @@ struct Module {
   std::vector<std::string> outcomes;
   std::vector<Lesson> lessons;
   std::vector<Question> quiz;
+  int attempts = -1;  // post-test attempts allowed; -1: the course's assessment.attempts
 
   int minutes() const;  // sum of the lessons' minutes
 };
@@ -74,6 +75,7 @@ struct Assessment {
   int questions_per_module = 0;
   int pretest_threshold = 0;  // percent
   int mastery_score = 0;      // percent
+  int attempts = 0;           // post-test attempts allowed; 0: retake until passed
 };
 
 struct Course {
@@ -91,6 +93,7 @@ struct Course {
   std::vector<Trainer> trainers;
   Assessment assessment;
   std::vector<Module> modules;
+  std::map<std::string, std::string> media;  // course-relative path -> content of each file lessons reference
 
   const Outcome* find_outcome(const std::string& outcome_id) const;
 };

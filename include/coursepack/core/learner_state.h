@@ -17,7 +17,7 @@ enum class Phase : int {
   results = 2,     // pre-test submitted, recommendations shown
   lessons = 3,     // studying
   posttest = 4,    // answering the post-test
-  finished = 5,    // post-test submitted
+  finished = 5,    // a post-test attempt submitted, none open
 };
 
 struct LearnerState {
@@ -28,13 +28,17 @@ struct LearnerState {
   std::vector<bool> viewed;      // one per lesson
   std::uint32_t seed = 0;        // post-test choice order
   std::uint32_t seconds = 0;     // time spent in the module over all sessions
+  std::uint32_t attempts = 0;    // post-test attempts submitted
+  int last_correct = 0;          // right answers in the last submitted attempt
 
   /// A fresh state for `plan`.
   static LearnerState start(const ModulePlan& plan, std::uint32_t seed);
 };
 
 /// The state as text of printable ASCII without spaces, quotes or backslashes (safe in any
-/// LMS's storage). A module of 40 lessons and 20 questions takes under 100 characters.
+/// LMS's storage), in the latest format (version 2). A module of 40 lessons and 20
+/// questions takes under 100 characters; the largest module the course format allows
+/// (1000 lessons, 1000 questions) stays under 4096 whatever the attempts.
 std::string encode_state(const ModulePlan& plan, const LearnerState& state);
 
 struct DecodedState {
@@ -42,7 +46,8 @@ struct DecodedState {
   std::string error;  // why the text was refused; the state is then a fresh start
 };
 
-/// Reads what encode_state wrote for the same plan. Garbage, truncation, another
+/// Reads what encode_state wrote for the same plan, in this format or an older one
+/// (version 1: no attempts; a finished state then counts as one attempt). Garbage, truncation, another
 /// module's data or a changed quiz give a fresh state and the reason, never a crash.
 DecodedState decode_state(const ModulePlan& plan, std::string_view text, std::uint32_t fresh_seed);
 

@@ -30,6 +30,7 @@ struct ModulePlan {
   std::vector<PlanQuestion> questions;
   int pretest_threshold = 0;  // percent
   int mastery_score = 0;      // percent
+  int max_attempts = 0;       // post-test attempts allowed; 0: retake until passed
   /// Texts for xAPI activity definitions, by key then language. Keys: "course",
   /// "module", "lesson:<i>", "question:<i>", "choice:<q>:<c>" (indexes from 0), and
   /// "pretest"/"posttest" (added by the packager, which knows the interface strings).
@@ -52,6 +53,7 @@ ModulePlan make_module_plan(const Course& course, const Module& module);
 ///   question <id> <choices> <correct index> <lesson index>,<lesson index>...   (one per question)
 ///   iri <course base IRI>
 ///   language <package language>
+///   attempts <post-test attempts allowed>                                    (absent: 0, until passed)
 ///   text <key> <language> <text, with \\ and \n escaped>                   (any number)
 std::string encode_plan(const ModulePlan& plan);
 

@@ -28,6 +28,10 @@ class Player {
   /// The LMS's cmi.student_data.mastery_score; empty or invalid keeps the course's.
   void set_mastery_score(const std::string& lms_value);
 
+  /// The LMS's cmi.core.lesson_mode and cmi.core.credit as it gave them (empty or unknown:
+  /// normal, credit). Browse, review and no-credit launches grade nothing: see view().
+  void set_lms_mode(const std::string& lesson_mode, const std::string& credit);
+
   std::string start_pretest();
   std::string answer(int question, int choice);
   std::string submit();
@@ -39,7 +43,10 @@ class Player {
   /// Text for cmi.suspend_data.
   std::string suspend_data() const;
   /// Everything the page shows, as JSON: phase, lesson, answers, viewed and mandatory
-  /// lessons, scores, gain, SCORM status and location, post-test choice orders.
+  /// lessons, scores, gain, SCORM status, exit and location, post-test choice orders;
+  /// attempts (used, allowed, retake allowed, answers revealed), the launch mode (graded,
+  /// lesson_mode, credit) and, once an attempt is in, its review per question (right or
+  /// wrong, the lessons covering it, the correct choice or -1 while it stays hidden).
   std::string view() const;
   /// The interactions of a submitted quiz (kind 0 pre-test, 1 post-test) as a JSON array
   /// of {id, type, student_response, correct_pattern, result, objective, time}.

@@ -24,9 +24,27 @@ inline constexpr std::string_view kIncomplete = "incomplete";
 inline constexpr std::string_view kCompleted = "completed";
 inline constexpr std::string_view kPassed = "passed";
 inline constexpr std::string_view kFailed = "failed";
+inline constexpr std::string_view kBrowsed = "browsed";
 
-/// incomplete while the module is under way; passed or failed once the post-test is in.
+/// cmi.core.lesson_mode (RTE 3.4.4): "browse", "normal" or "review". Anything else (an
+/// LMS that leaves it empty) is read as normal.
+LessonMode parse_lesson_mode(std::string_view text);
+/// cmi.core.credit (RTE 3.4.4): "credit" or "no-credit"; anything else counts as credit.
+bool parse_credit(std::string_view text);
+
+/// What the SCO writes to cmi.core.lesson_status, or "" for nothing:
+/// - normal with credit: incomplete until a post-test attempt is in, then passed or
+///   failed by the last attempt (failed stays while a retake is open);
+/// - browse: "browsed" (RTE 3.4.4: the status a SCO launched in browse mode reports);
+/// - normal without credit: "incomplete", never completed, passed or failed: Moodle would
+///   count those for its "learning objects" grade, and incomplete also keeps Moodle from
+///   turning "not attempted" into completed at LMSFinish;
+/// - review: nothing, the status stays what the graded attempt left.
 std::string_view lesson_status(const PlayerSession& session);
+
+/// cmi.core.exit: "" once nothing can change the result (passed, or attempts spent),
+/// else "suspend" so the LMS keeps the attempt open for a retake or a resume.
+std::string_view exit_value(const PlayerSession& session);
 
 /// cmi.core.lesson_location: where the learner is ("home", "pretest", "lesson-3" ...).
 std::string lesson_location(const PlayerSession& session);
@@ -43,7 +61,7 @@ std::optional<double> parse_mastery_score(std::string_view text);
 /// One cmi.interactions.n record (RTE 3.4.5). Ids use letters, digits, "-" and "_" only;
 /// choice responses are single letters a..z (CMIFeedback for type "choice").
 struct Interaction {
-  std::string id;                // "pre_q1", "post_q1"
+  std::string id;                // "pre_q1", "post_q1", then "post2_q1" ... per attempt
   std::string type = "choice";
   std::string student_response;  // the stable letter of the choice, not its shown place
   std::string correct_pattern;
@@ -52,7 +70,12 @@ struct Interaction {
   std::string time;              // HH:MM:SS
 };
 
-/// The interactions of a submitted quiz, in question order.
+/// The id of a question's interaction: "pre_<id>", "post_<id>" for the first post-test
+/// attempt, "post<n>_<id>" for attempt n >= 2 (unique per attempt, letters, digits, "_").
+std::string interaction_id(QuizKind kind, int attempt, const std::string& question_id);
+
+/// The interactions of a submitted quiz, in question order; the post-test's are those of
+/// the attempt just submitted. None when the launch is not graded.
 std::vector<Interaction> interactions(const PlayerSession& session, QuizKind kind, std::uint32_t time_of_day_seconds);
 
 }  // namespace coursepack::scorm12

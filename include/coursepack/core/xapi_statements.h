@@ -34,6 +34,7 @@ struct Event {
   Kind kind;
   int index = 0;             // lesson index, or QuizKind as int for quiz_submitted
   std::uint32_t seconds = 0; // time spent: session (terminated), quiz, module (completed)
+  int attempt = 0;           // quiz_submitted of the post-test: its attempt, from 1
 };
 
 /// Activity ids: stable across builds and languages, built from the course IRI and ids.

@@ -47,6 +47,7 @@ struct PostResult {
   int status = 0;
   std::string message;  // the LRS's answer or the network error
   int attempts = 0;
+  bool deadline = false;  // gave up because the run's deadline came
 };
 
 struct AboutResult {
@@ -103,6 +104,7 @@ class LrsClient {
   ClientHooks hooks_;
   RetryPolicy policy_;
   double started_ = 0;
+  bool deadline_reached_ = false;  // set by the last send_with_retries
 };
 
 /// Percent-encodes a URL query value (RFC 3986 unreserved characters stay).

@@ -24,7 +24,9 @@ struct CourseSearch {
 CourseSearch find_courses(const std::filesystem::path& path);
 
 /// Reads course.json and its lessons from disk. Lesson paths that resolve (through
-/// symbolic links) outside the course folder are refused.
+/// symbolic links) outside the course folder are refused. In a course without errors, the
+/// images and files its lessons reference are checked and read into `course.media`; a
+/// missing or outside one, or an image without alt text, is an error located in the lesson.
 CourseReadResult load_course(const CourseLocation& location);
 
 /// Where the value at `pointer` starts in the location's course.json (1:1 if unreadable).

@@ -37,7 +37,9 @@ struct BuildResult {
   std::string error;  // set on failure; packages is then empty
 };
 
-/// Builds every package of `course`. Asked languages the course lacks are skipped (a
+/// Builds every package of `course`, its texts typeset for their language
+/// (coursepack/core/typography.h) and the media its lessons reference (course.media) packaged
+/// beside each module's page. Asked languages the course lacks are skipped (a
 /// catalog's courses may differ); the CLI checks each one exists in some course.
 BuildResult build_course_packages(const Course& course, const BuildOptions& options);
 
