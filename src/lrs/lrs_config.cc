@@ -43,17 +43,7 @@ ConfigResult finish(LrsConfig config) {
 }
 
 ConfigResult from_file(const std::string& path) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return {std::nullopt, path + ": cannot read the LRS config file"};
-  if (!S_ISREG(info.st_mode)) return {std::nullopt, path + ": not a regular file"};
-  // It holds the LRS secret: only its owner, who must be the user running coursepack,
-  // may read or write it (0600 or 0400), as ssh does with private keys.
-  if (info.st_mode & (S_IRWXG | S_IRWXO))
-    return {std::nullopt, path + ": other users of this machine may read or change it (mode " +
-                              std::to_string((info.st_mode >> 6) & 7) + std::to_string((info.st_mode >> 3) & 7) +
-                              std::to_string(info.st_mode & 7) + "); it holds the LRS secret: chmod 600 " + path};
-  if (info.st_uid != ::geteuid())
-    return {std::nullopt, path + ": belongs to another user; it holds the LRS secret: use a file of your own"};
+  if (auto error = check_private_file(path, "LRS", "the LRS secret"); !error.empty()) return {std::nullopt, error};
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
@@ -75,6 +65,20 @@ ConfigResult from_file(const std::string& path) {
 }
 
 }  // namespace
+
+std::string check_private_file(const std::string& path, const std::string& service, const std::string& secret) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return path + ": cannot read the " + service + " config file";
+  if (!S_ISREG(info.st_mode)) return path + ": not a regular file";
+  // Only its owner, who must be the user running coursepack, may read or write it (0600
+  // or 0400), as ssh does with private keys.
+  if (info.st_mode & (S_IRWXG | S_IRWXO))
+    return path + ": other users of this machine may read or change it (mode " +
+           std::to_string((info.st_mode >> 6) & 7) + std::to_string((info.st_mode >> 3) & 7) +
+           std::to_string(info.st_mode & 7) + "); it holds " + secret + ": chmod 600 " + path;
+  if (info.st_uid != ::geteuid()) return path + ": belongs to another user; it holds " + secret + ": use a file of your own";
+  return {};
+}
 
 std::string LrsConfig::authorization() const { return "Basic " + base64(key + ":" + secret); }
 

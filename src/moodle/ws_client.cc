@@ -1,5 +1,7 @@
 #include "coursepack/moodle/ws_client.h"
 
+#include "coursepack/lrs/lrs_config.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,17 +34,8 @@ MoodleConfigResult finish(MoodleConfig config) {
 }
 
 MoodleConfigResult from_file(const std::string& path) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return {std::nullopt, path + ": cannot read the Moodle config file"};
-  if (!S_ISREG(info.st_mode)) return {std::nullopt, path + ": not a regular file"};
-  // It holds the token: only its owner, who must be the user running coursepack, may
-  // read or write it (0600 or 0400), as ssh does with private keys (and lrs_config.cc).
-  if (info.st_mode & (S_IRWXG | S_IRWXO))
-    return {std::nullopt, path + ": other users of this machine may read or change it (mode " +
-                              std::to_string((info.st_mode >> 6) & 7) + std::to_string((info.st_mode >> 3) & 7) +
-                              std::to_string(info.st_mode & 7) + "); it holds the Moodle token: chmod 600 " + path};
-  if (info.st_uid != ::geteuid())
-    return {std::nullopt, path + ": belongs to another user; it holds the Moodle token: use a file of your own"};
+  if (auto error = lrs::check_private_file(path, "Moodle", "the Moodle token"); !error.empty())
+    return {std::nullopt, error};
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();

@@ -36,6 +36,11 @@ inline constexpr const char* kSecretVariable = "COURSEPACK_LRS_SECRET";
 /// `environment` is passed in (tests give a map; the CLI gives the real one).
 ConfigResult load_config(const std::string& config_file, const std::map<std::string, std::string>& environment);
 
+/// "" when `path` is a regular file of the user's own that no one else may read or write
+/// (mode 600 or 400); else why not, naming the `service` ("LRS") and the `secret` it holds
+/// ("the LRS secret"). Shared by every config file that holds a credential.
+std::string check_private_file(const std::string& path, const std::string& service, const std::string& secret);
+
 /// Base64 (RFC 4648, with padding).
 std::string base64(const std::string& bytes);
 
