@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Size of what the player adds to every package: the WebAssembly runtime (wasm inlined
-# in its JS), the player's scripts as packages carry them (whole-line comments stripped
-# by templates/strip_comments.cmake at build time) and the stylesheet, raw and gzip -9.
+# Size of what the player adds to every package, as packages carry it: the WebAssembly
+# runtime (coursepack-runtime.js: the glue and the module, wasm/pack_runtime.mjs), the
+# player's scripts and the stylesheet (minified by esbuild at build time, or left readable
+# with -DCOURSEPACK_MINIFY=OFF: templates/CMakeLists.txt), raw and gzip -9.
 # Each file is compressed on its own, as a server sends them.
 # Usage: bash bench/runtime_size.sh [build folder, default build]
 set -euo pipefail
 build=${1:-build}
-files=("$build/wasm/wasm/coursepack-runtime.js" "$build"/templates/player/*.js templates/player.css)
+files=("$build/wasm/wasm/coursepack-runtime.js" "$build"/templates/player/*.js "$build/templates/player.css")
 total_raw=0
 total_gzip=0
 printf '%-40s %10s %10s\n' file raw gzip-9

@@ -99,6 +99,25 @@ def _(d):
     m['quiz'][0]['tests'] = ['length']
     c['modules'].append(m); return dump(c)
 
+# Hostile sources (issue 10): each refused with a located message, in bounded time.
+@case('control-character-in-title', 'a carriage return in a module title, followed by a plan line of an attacker\'s')
+def _(d):
+    c = load(); c['modules'][0]['title']['en'] += '\riri https://attacker.example'; return dump(c)
+@case('noncharacter-in-title', 'U+0001 in the course title and U+FFFE in a lesson title (ill-formed XML manifests)')
+def _(d):
+    c = load(); c['title']['en'] += '\u0001'; c['modules'][0]['lessons'][0]['title']['fr'] += '\ufffe'; return dump(c)
+@case('deep-nesting', '10,000 nested arrays under "$schema", which is otherwise ignored')
+def _(d):
+    return dump(load()).replace('"../../course.schema.json"', '[' * 10000 + ']' * 10000, 1)
+@case('escaped-duplicate-key', 'the course id given again as "\\u0069d", which would rename the course')
+def _(d):
+    return dump(load()).replace('"eqf_level": 3,', '"eqf_level": 3,\n  "\\u0069d": "renamed",', 1)
+@case('course-json-link-outside', 'course.json is a symbolic link to a course.json outside the course folder')
+def _(d):
+    os.remove(f'{d}/course.json')
+    os.symlink('../../example/course.json', f'{d}/course.json')
+    return None
+
 # Warnings: each case trips one item-writing, coverage or padding check (or misuses
 # "allow"). `validate` lists the warnings and exits 0; `validate --strict` fails.
 def choices(c, q): return c['modules'][0]['quiz'][q]['choices']
@@ -167,6 +186,32 @@ def _(d):
     with open(f'{d}/lessons/en/managers.md', 'a') as f: f.write('\n  ![ ](images/lock.png)\n')
     return dump(load())
 
+# Live-session plans, credits and certification (issue 9): the example with the fields of
+# tests/package/fixtures/programme.json, then one mistake each.
+def programme():
+    c = load()
+    fields = json.load(open(f'{root}/../tests/package/fixtures/programme.json'), object_pairs_hook=collections.OrderedDict)
+    for k, v in fields.items(): c[k] = v
+    return c
+@case('session-agenda-sum', 'a session agenda whose parts add up to 20 minutes in a 15-minute session')
+def _(d):
+    c = programme(); c['live_sessions'][0]['agenda'][0]['minutes'] = 10; return dump(c)
+@case('session-unknown-lesson', 'a session activity drawing on a lesson the course does not have')
+def _(d):
+    c = programme(); c['live_sessions'][1]['activities'][0]['lessons'] = ['managers', 'lenght']; return dump(c)
+@case('session-unknown-mode', 'a session mode outside the list')
+def _(d):
+    c = programme(); c['live_sessions'][1]['mode'] = 'hybrid'; return dump(c)
+@case('credits-unknown-license', 'a licence id with a typo')
+def _(d):
+    c = programme(); c['credits']['license'] = 'CC-BY-SA-40'; return dump(c)
+@case('credits-empty-contact', 'a contact with no name, e-mail or address')
+def _(d):
+    c = programme(); c['credits']['contact'] = collections.OrderedDict(); return dump(c)
+@case('certification-sessions', 'a certification asking for 3 live sessions in a course of 2')
+def _(d):
+    c = programme(); c['certification']['min_sessions_attended'] = 3; return dump(c)
+
 out = f'{root}/broken'
 os.makedirs(out, exist_ok=True)
 readme = ['# Deliberately broken course sources', '',
@@ -176,14 +221,17 @@ readme = ['# Deliberately broken course sources', '',
           'error of `coursepack validate --strict`. `tests/cli/broken_samples_test.sh` pins both; they are',
           'written by hand from reviewed output, never by `make_cases.py`.', '',
           '| case | what is wrong |', '|---|---|']
+only = sys.argv[1:]  # case names: regenerate only these (the others keep their files)
 for name, (f, why) in cases.items():
+    readme.append(f'| `{name}` | {why} |')
+    if only and name not in only: continue
     d = f'{out}/{name}'
     kept = {n: open(f'{d}/{n}').read() for n in ('expected.txt', 'expected-strict.txt') if os.path.exists(f'{d}/{n}')}
     shutil.rmtree(d, ignore_errors=True)
     shutil.copytree(f'{root}/example', d, symlinks=True)
     text = f(d)
-    open(f'{d}/course.json', 'w').write(text.replace('"$schema": "../../course.schema.json"', '"$schema": "../../../course.schema.json"'))
+    if text is not None:  # None: the case made course.json itself (a link: never write through it)
+        open(f'{d}/course.json', 'w').write(text.replace('"$schema": "../../course.schema.json"', '"$schema": "../../../course.schema.json"'))
     for n, text in kept.items(): open(f'{d}/{n}', 'w').write(text)
-    readme.append(f'| `{name}` | {why} |')
 open(f'{out}/README.md', 'w').write('\n'.join(readme) + '\n')
 print(len(cases), 'cases')

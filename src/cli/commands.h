@@ -11,5 +11,8 @@ int run_lrs(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_simulate(int argc, char** argv);
 int run_moodle(int argc, char** argv);
+int run_xliff(int argc, char** argv);
+int run_status(int argc, char** argv);
+int run_attendance(int argc, char** argv);
 
 }  // namespace coursepack::cli

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "coursepack/package/course_folder.h"
+#include "translation_loading.h"
 
 namespace coursepack::cli {
 namespace {
@@ -32,7 +33,8 @@ bool LoadedCourses::ok(bool strict) const {
   return count(Severity::error) == 0 && (!strict || count(Severity::warning) == 0);
 }
 
-LoadedCourses load_courses(const std::vector<std::string>& paths) {
+LoadedCourses load_courses(const std::vector<std::string>& paths,
+                           const std::function<void(Course&&, const CourseLocation&)>& take) {
   LoadedCourses loaded;
   std::map<std::string, std::string> ids;  // course id -> its course.json
   for (const auto& path : paths) {
@@ -51,7 +53,22 @@ LoadedCourses load_courses(const std::vector<std::string>& paths) {
         continue;
       }
       loaded.sources.push_back(location.display);
-      loaded.courses.push_back(std::move(*result.course));
+      // A translated language with stale or missing units (docs/translating.md): a warning,
+      // so --strict refuses it and build decides with --allow-incomplete.
+      for (const auto& incomplete : incomplete_languages(location.folder)) {
+        const auto& languages = result.course->languages;
+        const auto at = std::find(languages.begin(), languages.end(), incomplete.language);
+        const std::string pointer =
+            at == languages.end() ? "/languages" : "/languages/" + std::to_string(at - languages.begin());
+        loaded.diagnostics.push_back({location.display, locate_in_course(location, pointer), pointer,
+                                      incomplete.status + ": translation incomplete (coursepack status lists the units)",
+                                      Severity::warning, "translation-incomplete"});
+        loaded.incomplete.push_back({result.course->id, incomplete.language});
+      }
+      if (take)
+        take(std::move(*result.course), location);
+      else
+        loaded.courses.push_back(std::move(*result.course));
     }
   }
   return loaded;
@@ -82,7 +99,7 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
     item["message"] = d.message;
     list.push_back(std::move(item));
   }
-  return list.dump();
+  return json_text(list);
 }
 
 }  // namespace coursepack::cli

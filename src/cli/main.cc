@@ -25,6 +25,9 @@ constexpr Tool kTools[] = {
     {"report", "cohort report (CSV and HTML) from xAPI statements", coursepack::cli::run_report},
     {"simulate", "statements of synthetic learners taking a course", coursepack::cli::run_simulate},
     {"moodle", "sync SCORM results from a Moodle site to the LRS as xAPI statements", coursepack::cli::run_moodle},
+    {"xliff", "export a course's texts to translate as XLIFF 2.0, import the translation", coursepack::cli::run_xliff},
+    {"status", "how far each language of a course is translated", coursepack::cli::run_status},
+    {"attendance", "live-session attendance (trainer CSV, Zoom export) as xAPI statements", coursepack::cli::run_attendance},
 };
 
 void usage(std::FILE* out) {

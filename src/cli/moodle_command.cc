@@ -162,7 +162,7 @@ int sync(const SyncArgs& args) {
       code = 1;
     }
   }
-  if (args.json) std::cout << summary.dump() << "\n";
+  if (args.json) std::cout << json_text(summary) << "\n";
   return code;
 }
 

@@ -10,7 +10,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <memory>
+#include <set>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -20,10 +23,14 @@
 #include "commands.h"
 #include "course_loading.h"
 #include "coursepack/lrs/statement_reader.h"
+#include "coursepack/lrs/lrs_client.h"
+#include "coursepack/report/attendance.h"
+#include "coursepack/report/certification.h"
 #include "coursepack/report/cohort.h"
 #include "coursepack/report/groups_file.h"
 #include "coursepack/report/report_writers.h"
 #include "coursepack/report/summary.h"
+#include "lrs_connection.h"
 #include "progress.h"
 #include "staged_file.h"
 
@@ -64,6 +71,34 @@ std::vector<report::ModuleInfo> modules_of(const std::vector<Course>& courses, c
     }
   }
   return modules;
+}
+
+std::vector<report::SessionInfo> sessions_of(const std::vector<Course>& courses, const std::string& language) {
+  std::vector<report::SessionInfo> sessions;
+  for (const auto& course : courses) {
+    const std::string preferred = language.empty() ? course.languages.front() : language;
+    for (const auto& session : course.live_sessions) {
+      report::SessionInfo info{report::session_activity(course.iri, session.id), session.id, "", ""};
+      info.title = in_language(session.title, preferred, info.title_language);
+      sessions.push_back(std::move(info));
+    }
+  }
+  return sessions;
+}
+
+std::vector<report::CertificationRule> rules_of(const std::vector<Course>& courses, const std::string& language) {
+  std::vector<report::CertificationRule> rules;
+  for (const auto& course : courses) {
+    if (!course.certification) continue;
+    report::CertificationRule rule;
+    rule.course = course.id;
+    rule.iri = course.iri;
+    rule.min_sessions_attended = course.certification->min_sessions_attended;
+    rule.all_modules_passed = course.certification->all_modules_passed;
+    rule.text = in_language(course.certification->text, language.empty() ? course.languages.front() : language, rule.text_language);
+    rules.push_back(std::move(rule));
+  }
+  return rules;
 }
 
 std::string now_text() {
@@ -219,6 +254,133 @@ class JsonLinesReader {
   std::uint64_t consumed_ = 0;
 };
 
+// What reading all inputs gave, beside the cohort itself.
+struct ReadTotals {
+  std::int64_t statements = 0, skipped = 0;
+  std::map<std::string, std::int64_t> skip_reasons;
+  std::vector<Diagnostic> problems;  // the first kMaxProblemsShown
+  std::size_t problem_count = 0;
+  std::vector<std::string> sources;
+
+  void problem(Diagnostic d) {
+    ++problem_count;
+    if (problems.size() < kMaxProblemsShown) problems.push_back(std::move(d));
+  }
+  void take(report::Cohort& cohort, const lrs::ReadStatement& read, const std::string& name) {
+    ++statements;
+    const report::AddResult result = cohort.add(read.statement);
+    if (result.kind == report::AddResult::Kind::skipped) {
+      ++skipped;
+      ++skip_reasons[result.message];
+    } else if (result.kind == report::AddResult::Kind::bad) {
+      Diagnostic d;
+      d.file = name;
+      d.position = read.at;
+      d.pointer = read.pointer + result.pointer;
+      d.message = result.message;
+      problem(std::move(d));
+    }
+  }
+};
+
+// Reads one file (or "-") into the cohort; false after an I/O error, said on stderr.
+bool read_file(const std::string& file, report::Cohort& cohort, ReadTotals& totals, Progress& progress) {
+  const bool standard_input = file == "-";
+  const std::string name = standard_input ? "standard input" : file;
+  std::ifstream stream;
+  std::uintmax_t size = 0;
+  std::error_code ec;
+  if (!standard_input) {
+    if (std::filesystem::is_directory(file, ec)) {
+      std::cerr << "coursepack report: " << file << ": is a folder, not a file of statements\n";
+      return false;
+    }
+    stream.open(file, std::ios::binary);
+    if (!stream) {
+      std::cerr << "coursepack report: " << file << ": cannot read\n";
+      return false;
+    }
+    size = std::filesystem::file_size(file, ec);
+    if (ec) size = 0;
+  }
+  std::istream& in = standard_input ? std::cin : stream;
+  totals.sources.push_back(name);
+  JsonLinesReader lines(in, name);
+  const bool json_lines = lines.sniff();
+  std::optional<ReplayBuffer> replay;
+  std::optional<std::istream> replayed;
+  std::optional<lrs::StatementReader> any_shape;
+  if (!json_lines) {
+    replay.emplace(lines.head(), in.rdbuf());
+    replayed.emplace(&*replay);
+    any_shape.emplace(*replayed, name);
+  }
+  std::vector<Diagnostic> found;
+  std::int64_t index = 0;
+  while (auto read = json_lines ? lines.next(found) : any_shape->next(found)) {
+    totals.take(cohort, *read, name);
+    for (auto& d : found) totals.problem(std::move(d));
+    found.clear();
+    if ((++index & 1023) == 0 && progress.shown()) {
+      const double fraction = size && json_lines ? static_cast<double>(lines.consumed()) / static_cast<double>(size) : -1;
+      progress.update("reading " + name, totals.statements, "statements", fraction);
+    }
+  }
+  for (auto& d : found) totals.problem(std::move(d));
+  if (in.bad()) {
+    progress.clear();
+    std::cerr << "coursepack report: " << file << ": read error\n";
+    return false;
+  }
+  return true;
+}
+
+// Reads the statements of the `coursepack lrs` LRS, a page at a time (GET statements,
+// then `more`): memory holds one page. The LRS leaves voided statements out itself
+// (xAPI-Communication.md 2.1.4); a statement that paging returns twice counts once
+// (cohort.h). False after an error, said on stderr.
+bool read_lrs(const LrsOptions& options, const std::string& query, report::Cohort& cohort, ReadTotals& totals,
+              Progress& progress) {
+  auto connection = connect(options);
+  if (!connection) return false;
+  const std::string name = connection->client->endpoint_for_messages();
+  totals.sources.push_back(name);
+  std::set<std::string> links;
+  std::string next = query;
+  std::int64_t index = 0;
+  while (!next.empty()) {
+    const auto page = connection->client->get_statements(next);
+    if (!page.error.empty()) {
+      progress.clear();
+      std::cerr << "coursepack report: " << page.error << "\n";
+      return false;
+    }
+    for (const auto& text : page.statements) {
+      const std::string pointer = "/" + std::to_string(index++);
+      lrs::ReadStatement read{nlohmann::json::parse(text, nullptr, false), TextPosition{1, 1}, pointer};
+      if (read.statement.is_discarded()) {
+        Diagnostic d;
+        d.file = name;
+        d.position = read.at;
+        d.pointer = pointer;
+        d.message = "not a JSON statement";
+        totals.problem(std::move(d));
+        continue;
+      }
+      totals.take(cohort, read, name);
+    }
+    if (progress.shown()) progress.update("reading " + name, totals.statements, "statements");
+    if (!page.more.empty() && !links.insert(page.more).second) {
+      progress.clear();
+      std::cerr << "coursepack report: the LRS gave the same next-page link twice (" << page.more.substr(0, 200)
+                << "): stopped, nothing written\n";
+      return false;
+    }
+    next = page.more;
+  }
+  return true;
+}
+
 nlohmann::ordered_json interval_json(const report::MeanInterval& m) {
   nlohmann::ordered_json out{{"n", m.n}};
   if (m.n > 0) out["mean"] = m.mean;
@@ -290,7 +452,16 @@ int run_report(int argc, char** argv) {
   std::string output, groups_path, language, title = "Cohort report";
   int min_group = 5;
   bool quiet = false, json = false;
-  app.add_option("INPUT", inputs, "Files of statements, or - for standard input")->required();
+  app.add_option("INPUT", inputs, "Files of statements, or - for standard input");
+  bool from_lrs = false;
+  LrsOptions lrs_options;
+  std::string since, until;
+  app.add_flag("--lrs", from_lrs, "Read the statements from the LRS of `coursepack lrs` (besides any INPUT)");
+  app.add_option("--lrs-config", lrs_options.config_file, "LRS config file (as `coursepack lrs --config`)");
+  app.add_option("--since", since, "With --lrs: statements stored after this ISO 8601 time");
+  app.add_option("--until", until, "With --lrs: statements stored at or before this ISO 8601 time");
+  std::size_t page_size = 500;
+  app.add_option("--page", page_size, "With --lrs: statements per request (default 500)")->check(CLI::Range(1, 10000));
   app.add_option("-c,--course", course_paths,
                  "Course folders or catalogs: names and order of modules, questions and lessons; statements about "
                  "other activities are left out (default: modules as the statements name them)");
@@ -305,9 +476,19 @@ int run_report(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "No progress line");
   app.add_flag("--json", json, "Print a summary as JSON on standard output");
   if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
+  if (inputs.empty() && !from_lrs) {
+    std::cerr << "coursepack report: no statements to read: give INPUT files, - for standard input, or --lrs\n";
+    return 2;
+  }
+  if (!from_lrs && (!since.empty() || !until.empty() || !lrs_options.config_file.empty())) {
+    std::cerr << "coursepack report: --since, --until and --lrs-config go with --lrs\n";
+    return 2;
+  }
   std::ios::sync_with_stdio(false);
 
   std::vector<report::ModuleInfo> known;
+  std::vector<report::SessionInfo> known_sessions;
+  std::vector<report::CertificationRule> rules;
   if (!course_paths.empty()) {
     const LoadedCourses loaded = load_courses(course_paths);
     if (!loaded.diagnostics.empty() || loaded.courses.empty()) {
@@ -316,8 +497,10 @@ int run_report(int argc, char** argv) {
       return 1;
     }
     known = modules_of(loaded.courses, language);
+    known_sessions = sessions_of(loaded.courses, language);
+    rules = rules_of(loaded.courses, language);
   }
-  report::Cohort cohort(std::move(known));
+  report::GroupsFile groups;
 
   if (!groups_path.empty()) {
     std::ifstream in(groups_path, std::ios::binary);
@@ -328,15 +511,19 @@ int run_report(int argc, char** argv) {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    const report::GroupsFile groups = report::read_groups_csv(text.str(), groups_path);
+    groups = report::read_groups_csv(text.str(), groups_path);
     if (!groups.problems.empty()) {
       print_diagnostics(groups.problems);
       return 1;
     }
+  }
+  const auto make_cohort = [&] {
+    auto cohort = std::make_unique<report::Cohort>(known, known_sessions);
     for (const auto& entry : groups.entries)
       for (std::size_t d = 0; d < entry.groups.size(); ++d)
-        if (!entry.groups[d].empty()) cohort.set_group(entry.learner, static_cast<report::Dimension>(d), entry.groups[d]);
-  }
+        if (!entry.groups[d].empty()) cohort->set_group(entry.learner, static_cast<report::Dimension>(d), entry.groups[d]);
+    return cohort;
+  };
 
   // An output folder that cannot be made is known before reading millions of statements.
   // A folder made here is removed again if the report fails: a failed run leaves nothing.
@@ -357,77 +544,35 @@ int run_report(int argc, char** argv) {
   } folder_guard{output, made_folder};
 
   Progress progress("coursepack report", quiet);
-  std::vector<Diagnostic> problems;
-  std::size_t problem_count = 0;
-  std::int64_t statements = 0, skipped = 0;
-  std::map<std::string, std::int64_t> skip_reasons;
-  std::vector<std::string> sources;
-  for (const auto& file : inputs) {
-    const bool standard_input = file == "-";
-    const std::string name = standard_input ? "standard input" : file;
-    std::ifstream stream;
-    std::uintmax_t size = 0;
-    if (!standard_input) {
-      if (std::filesystem::is_directory(file, ec)) {
-        std::cerr << "coursepack report: " << file << ": is a folder, not a file of statements\n";
-        return 1;
-      }
-      stream.open(file, std::ios::binary);
-      if (!stream) {
-        std::cerr << "coursepack report: " << file << ": cannot read\n";
-        return 1;
-      }
-      size = std::filesystem::file_size(file, ec);
-      if (ec) size = 0;
-    }
-    std::istream& in = standard_input ? std::cin : stream;
-    sources.push_back(name);
-    JsonLinesReader lines(in, name);
-    const bool json_lines = lines.sniff();
-    std::optional<ReplayBuffer> replay;
-    std::optional<std::istream> replayed;
-    std::optional<lrs::StatementReader> any_shape;
-    if (!json_lines) {
-      replay.emplace(lines.head(), in.rdbuf());
-      replayed.emplace(&*replay);
-      any_shape.emplace(*replayed, name);
-    }
-    std::vector<Diagnostic> found;
-    std::int64_t index = 0;
-    while (auto read = json_lines ? lines.next(found) : any_shape->next(found)) {
-      ++statements;
-      const report::AddResult result = cohort.add(read->statement);
-      if (result.kind == report::AddResult::Kind::skipped) {
-        ++skipped;
-        ++skip_reasons[result.message];
-      } else if (result.kind == report::AddResult::Kind::bad) {
-        Diagnostic d;
-        d.file = name;
-        d.position = read->at;
-        d.pointer = read->pointer + result.pointer;
-        d.message = result.message;
-        found.push_back(std::move(d));
-      }
-      if (!found.empty()) {
-        problem_count += found.size();
-        for (auto& d : found)
-          if (problems.size() < kMaxProblemsShown) problems.push_back(std::move(d));
-        found.clear();
-      }
-      if ((++index & 1023) == 0 && progress.shown()) {
-        const double fraction = size && json_lines ? static_cast<double>(lines.consumed()) / static_cast<double>(size) : -1;
-        progress.update("reading " + name, statements, "statements", fraction);
-      }
-    }
-    problem_count += found.size();
-    for (auto& d : found)
-      if (problems.size() < kMaxProblemsShown) problems.push_back(std::move(d));
-    if (in.bad()) {
-      progress.clear();
-      std::cerr << "coursepack report: " << file << ": read error\n";
-      return 1;
-    }
+  std::string lrs_query = "limit=" + std::to_string(page_size);
+  if (!since.empty()) lrs_query += "&since=" + lrs::url_encode(since);
+  if (!until.empty()) lrs_query += "&until=" + lrs::url_encode(until);
+  lrs_options.quiet = quiet;
+  const auto read_all = [&](report::Cohort& cohort, ReadTotals& totals) {
+    for (const auto& file : inputs)
+      if (!read_file(file, cohort, totals, progress)) return false;
+    return !from_lrs || read_lrs(lrs_options, lrs_query, cohort, totals, progress);
+  };
+  auto cohort_owner = make_cohort();
+  ReadTotals totals;
+  if (!read_all(*cohort_owner, totals)) return 1;
+  // A voiding statement after the statement it voids (in a file, in any order) comes too
+  // late for one pass: read again knowing every voided id. The LRS leaves voided
+  // statements out itself; standard input cannot be read twice (docs/report.md).
+  const bool rereadable = std::none_of(inputs.begin(), inputs.end(), [](const std::string& f) { return f == "-"; });
+  if (!cohort_owner->voided_seen().empty() && rereadable && totals.problem_count == 0 && !inputs.empty()) {
+    auto voided = cohort_owner->voided_seen();
+    cohort_owner = make_cohort();
+    cohort_owner->set_voided(std::move(voided));
+    totals = ReadTotals{};
+    if (!read_all(*cohort_owner, totals)) return 1;
   }
+  const report::Cohort& cohort = *cohort_owner;
+  const std::int64_t statements = totals.statements, skipped = totals.skipped;
+  const auto& skip_reasons = totals.skip_reasons;
+  const auto& problems = totals.problems;
+  const std::size_t problem_count = totals.problem_count;
+  const auto& sources = totals.sources;
   progress.clear();
   if (problem_count > 0) {
     print_diagnostics(problems);
@@ -446,18 +591,23 @@ int run_report(int argc, char** argv) {
   page.sources = sources;
   page.statements = statements;
   page.skipped = skipped;
+  page.certification = report::certify(cohort, rules);
 
   // Both files are staged, then renamed: a failure leaves the folder as it was.
   const std::string folder = std::filesystem::path(output).string();
-  StagedFile csv(folder + "/report.csv"), html(folder + "/report.html");
-  for (StagedFile* file : {&csv, &html})
+  StagedFile csv(folder + "/report.csv"), html(folder + "/report.html"), certification(folder + "/certification.csv");
+  std::vector<StagedFile*> files{&csv, &html};
+  if (!rules.empty()) files.push_back(&certification);
+  for (StagedFile* file : files)
     if (auto error = file->open(0600); !error.empty()) {
       std::cerr << "coursepack report: " << error << "\n";
       return 1;
     }
   report::write_csv(cohort, [&](std::string_view bytes) { csv.write(bytes); });
   report::write_html(cohort, summary, page, [&](std::string_view bytes) { html.write(bytes); });
-  for (StagedFile* file : {&csv, &html})
+  if (!rules.empty())
+    report::write_certification_csv(cohort, page.certification, [&](std::string_view bytes) { certification.write(bytes); });
+  for (StagedFile* file : files)
     if (auto error = file->commit(); !error.empty()) {
       std::cerr << "coursepack report: " << error << "\n";
       return 1;
@@ -478,8 +628,16 @@ int run_report(int argc, char** argv) {
     out["skipped_by_reason"] = skip_reasons;
     out["csv"] = csv.path();
     out["html"] = html.path();
+    if (!rules.empty()) out["certification_csv"] = certification.path();
+    nlohmann::ordered_json courses = nlohmann::ordered_json::array();
+    for (const auto& course : page.certification)
+      courses.push_back({{"course", course.rule.course},
+                         {"learners", course.learners.size()},
+                         {"certified", course.certified},
+                         {"close", course.close}});
+    out["certification"] = std::move(courses);
     out.update(summary_json(cohort, summary));
-    std::cout << out.dump() << "\n";
+    std::cout << json_text(out) << "\n";
   } else if (progress.shown()) {
     std::cerr << "coursepack report: " << Progress::grouped(statements) << " statements, "
               << Progress::grouped(summary.learners) << " learners: " << csv.path() << ", " << html.path() << "\n";

@@ -143,7 +143,7 @@ int run_simulate(int argc, char** argv) {
     for (std::size_t p = 0; p < profile_counts.size(); ++p)
       summary["profiles"][std::string(report::kProfileNames[p])] = profile_counts[p];
     summary["seconds"] = std::round(seconds * 100) / 100;
-    std::cout << summary.dump() << "\n";
+    std::cout << json_text(summary) << "\n";
   } else if (progress.shown()) {
     std::cerr << "coursepack simulate: " << Progress::grouped(learners) << " learners, " << Progress::grouped(statements)
               << " statements" << (output == "-" ? "" : " in " + output) << " (" << Progress::clock(seconds) << ")\n";

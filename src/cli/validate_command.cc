@@ -5,6 +5,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "course_loading.h"
+#include "coursepack/package/catalog_names.h"
 
 namespace coursepack::cli {
 
@@ -22,7 +23,9 @@ int run_validate(int argc, char** argv) {
   app.add_flag("--strict", strict, "Count warnings as problems");
   if (int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
-  const LoadedCourses loaded = load_courses(paths);
+  LoadedCourses loaded = load_courses(paths);
+  // Packages of two courses or modules that would be one file (issue 10).
+  for (auto& clash : check_package_names(loaded.courses, loaded.sources)) loaded.diagnostics.push_back(std::move(clash));
   const bool ok = loaded.ok(strict);
   print_diagnostics(loaded.diagnostics);
   if (json) {

@@ -4,6 +4,7 @@
 
 #include "coursepack/core/course_rules.h"
 #include "coursepack/core/course_warnings.h"
+#include "programme_reader.h"
 
 namespace coursepack {
 namespace {
@@ -59,11 +60,6 @@ int integer(const json& object, const char* key) {
   return it == object.end() ? 0 : it->get<int>();
 }
 
-std::string string_or_empty(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it == object.end() ? std::string() : it->get<std::string>();
-}
-
 const json& member_or_empty(const json& object, const char* key) {
   static const json empty;
   auto it = object.find(key);
@@ -85,9 +81,8 @@ Course build_course(const json& doc, const std::map<std::string, std::string>& l
   const json& workload = doc["workload"];
   course.workload = {workload["online_minutes"], workload["self_study_minutes"], workload["live_minutes"]};
   for (const auto& o : doc["outcomes"]) course.outcomes.push_back({o["id"], language_map(o["text"]), o["digcomp"]});
-  for (const auto& s : member_or_empty(doc, "live_sessions"))
-    course.live_sessions.push_back({s["id"], language_map(s["title"]), language_map(member_or_empty(s, "description")),
-                                    s["minutes"], string_or_empty(s, "after_module")});
+  for (const auto& s : member_or_empty(doc, "live_sessions")) course.live_sessions.push_back(read_live_session(s));
+  read_credits_and_certification(doc, course);
   for (const auto& t : member_or_empty(doc, "trainers"))
     course.trainers.push_back({t["name"], language_map(member_or_empty(t, "bio"))});
   const json& assessment = doc["assessment"];
@@ -128,6 +123,15 @@ Course build_course(const json& doc, const std::map<std::string, std::string>& l
 
 CourseReadResult read_course(std::string_view json_text, const std::string& file_name, const SourceFiles& files) {
   CourseReadResult result;
+  // Before anything that recurses per level (the index, the checks; nlohmann 3.11 parses
+  // and destroys iteratively, but dump() recurses): 100,000 levels would overflow the stack.
+  if (auto deep = find_too_deep(json_text)) {
+    const JsonIndex partial = JsonIndex::scan(json_text.substr(0, *deep));
+    result.diagnostics.push_back({file_name, position_of_offset(json_text, *deep), partial.error_pointer(),
+                                  "nested deeper than " + std::to_string(max_json_depth) +
+                                      " levels of arrays and objects"});
+    return result;
+  }
   const JsonIndex index = JsonIndex::scan(json_text);
   DiagnosticSink sink(file_name, index, result.diagnostics);
 
@@ -142,7 +146,7 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   for (const auto& duplicate : index.duplicate_keys()) {
     const auto key = duplicate.pointer.substr(duplicate.pointer.rfind('/') + 1);
     result.diagnostics.push_back({file_name, duplicate.again, duplicate.pointer,
-                                  "key \"" + key + "\" appears twice in this object (first at line " +
+                                  "key " + quote_for_message(key) + " appears twice in this object (first at line " +
                                       std::to_string(duplicate.first.line) + ")"});
   }
   check_shape(document, sink);
@@ -166,6 +170,13 @@ std::size_t Question::correct_choice() const {
 
 int Module::minutes() const {
   return std::accumulate(lessons.begin(), lessons.end(), 0, [](int sum, const Lesson& l) { return sum + l.minutes; });
+}
+
+const Lesson* Course::find_lesson(const std::string& lesson_id) const {
+  for (const auto& module : modules)
+    for (const auto& lesson : module.lessons)
+      if (lesson.id == lesson_id) return &lesson;
+  return nullptr;
 }
 
 const Outcome* Course::find_outcome(const std::string& outcome_id) const {

@@ -9,6 +9,8 @@
 #include "coursepack/core/course_schema.h"
 #include "coursepack/core/digcomp.h"
 #include "coursepack/core/json_index.h"
+#include "coursepack/core/spelling.h"
+#include "coursepack/core/markdown_limits.h"
 #include "coursepack/core/utf8.h"
 
 namespace coursepack {
@@ -16,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string in_quotes(std::string_view text) { return '"' + std::string(text) + '"'; }
+std::string in_quotes(std::string_view text) { return quote_for_message(text); }
 
 // Tolerant accessors: a value of the wrong type was already reported by check_shape.
 const json& member(const json& object, const char* key) {
@@ -87,8 +89,10 @@ class RuleChecker {
   // Every language map (titles, prompts, choices, files) must hold exactly the course's
   // languages. Walks the whole document, finding maps by their key names.
   void check_language_maps(const json& value, const std::string& pointer) {
-    static const std::set<std::string> text_keys = {"title", "description", "audience", "text",
-                                                      "prompt", "feedback", "bio"};
+    static const std::set<std::string> text_keys = {"title",       "description",  "audience", "text", "prompt",
+                                                      "feedback",    "bio",          "preparation",
+                                                      "instructions", "funding",     "role"};
+    static const std::set<std::string> text_list_keys = {"roles", "debrief", "materials"};
     if (value.is_array()) {
       for (std::size_t i = 0; i < value.size(); ++i) check_language_maps(value[i], pointer_join(pointer, i));
       return;
@@ -98,6 +102,10 @@ class RuleChecker {
       const std::string item_pointer = pointer_join(pointer, key);
       if (item.is_object() && (text_keys.contains(key) || key == "file"))
         check_language_map(item, item_pointer, key == "file" ? "lesson file" : "text");
+      else if (item.is_array() && text_list_keys.contains(key)) {
+        for (std::size_t i = 0; i < item.size(); ++i)
+          if (item[i].is_object()) check_language_map(item[i], pointer_join(item_pointer, i), "text");
+      }
       else if (item.is_object() || item.is_array())
         check_language_maps(item, item_pointer);
     }
@@ -131,15 +139,35 @@ class RuleChecker {
   void check_workload() {
     const json& workload = member(doc_, "workload");
     const json& total = member(doc_, "duration_minutes");
-    long long sum = 0;
+    // Parts out of range are reported by check_shape, yet still summed here: in 128 bits,
+    // where three 64-bit numbers, signed or not, cannot overflow, so the sum shown is true.
+    WideInt sum = 0;
     for (const char* key : {"online_minutes", "self_study_minutes", "live_minutes"}) {
       const json& part = member(workload, key);
       if (!part.is_number_integer()) return;
-      sum += part.get<long long>();
+      sum += wide(part);
     }
-    if (total.is_number_integer() && sum != total.get<long long>())
-      sink_.at_value("/workload", "adds up to " + std::to_string(sum) + " minutes, but duration_minutes is " +
-                                      std::to_string(total.get<long long>()));
+    if (total.is_number_integer() && sum != wide(total))
+      sink_.at_value("/workload", "adds up to " + wide_to_string(sum) + " minutes, but duration_minutes is " +
+                                      total.dump());
+  }
+
+  __extension__ typedef __int128 WideInt;  // GCC and clang, native and wasm
+
+  static WideInt wide(const json& integer) {
+    return integer.is_number_unsigned() ? static_cast<WideInt>(integer.get<unsigned long long>())
+                                        : static_cast<WideInt>(integer.get<long long>());
+  }
+
+  static std::string wide_to_string(WideInt value) {
+    const bool negative = value < 0;
+    std::string digits;
+    do {
+      const auto digit = static_cast<int>(value % 10);
+      digits.insert(digits.begin(), static_cast<char>('0' + (negative ? -digit : digit)));
+      value /= 10;
+    } while (value != 0);
+    return negative ? '-' + digits : digits;
   }
 
   void check_modules() {
@@ -155,6 +183,7 @@ class RuleChecker {
         const std::string lesson_pointer = pointer_join(pointer + "/lessons", l);
         unique(lesson_ids, member(lessons[l], "id"), lesson_pointer + "/id", "lesson");
         lesson_module.emplace(text_of(member(lessons[l], "id")), text_of(member(modules[m], "id")));
+        lessons_.insert(text_of(member(lessons[l], "id")));
         check_lesson_files(member(lessons[l], "file"), lesson_pointer + "/file");
         check_allows(lessons[l], lesson_pointer);
       }
@@ -233,6 +262,13 @@ class RuleChecker {
         case SourceFiles::Status::not_a_file:
           sink_.at_value(at, "lesson file " + in_quotes(path) + " is not a regular file");
           continue;
+        case SourceFiles::Status::too_large:
+          sink_.at_value(at, "lesson file " + in_quotes(path) + " is larger than " +
+                                 std::to_string(SourceFiles::max_file_size / (1024 * 1024)) + " MB");
+          continue;
+        case SourceFiles::Status::unreadable:
+          sink_.at_value(at, "lesson file " + in_quotes(path) + " cannot be read: " + file.reason);
+          continue;
         case SourceFiles::Status::ok: break;
       }
       if (auto bad = find_invalid_utf8(file.content)) {
@@ -241,6 +277,13 @@ class RuleChecker {
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(file.content[*bad]));
         sink_.at_value(at, "lesson file " + in_quotes(path) + " is not UTF-8: byte " + byte + " at line " +
                                std::to_string(where.line) + ", column " + std::to_string(where.column));
+        continue;
+      }
+      if (const auto floods = find_bracket_floods(file.content); !floods.empty()) {
+        sink_.at_value(at, "lesson file " + in_quotes(path) + " has a paragraph with more than " +
+                               std::to_string(max_brackets_per_paragraph) + " \"[\" (from line " +
+                               std::to_string(position_of_offset(file.content, floods[0].begin).line) +
+                               "): rendering it would take minutes; split it with blank lines, or write \\[");
         continue;
       }
       lesson_texts_.emplace(path, file.content);
@@ -287,7 +330,53 @@ class RuleChecker {
       const std::string after = text_of(member(sessions[i], "after_module"));
       if (!after.empty() && !modules_.contains(after))
         sink_.at_value(pointer + "/after_module", in_quotes(after) + " is not a module of this course");
+      check_session_plan(sessions[i], pointer);
     }
+    check_credits();
+    check_certification(sessions.size());
+  }
+
+  // The agenda is the session's timetable: parts that do not fill it, or overrun it,
+  // leave the trainer improvising. Activities name lessons the course really has.
+  void check_session_plan(const json& session, const std::string& pointer) {
+    const json& agenda = items(session, "agenda");
+    const json& minutes = member(session, "minutes");
+    WideInt sum = 0;  // as in check_workload: out-of-range parts must not wrap the sum
+    for (const auto& part : agenda) {
+      const json& part_minutes = member(part, "minutes");
+      if (!part_minutes.is_number_integer()) return;
+      sum += wide(part_minutes);
+    }
+    if (!agenda.empty() && minutes.is_number_integer() && sum != wide(minutes))
+      sink_.at_value(pointer + "/agenda", "the agenda adds up to " + wide_to_string(sum) +
+                                              " minutes, but the session lasts " + minutes.dump());
+    const json& activities = items(session, "activities");
+    for (std::size_t a = 0; a < activities.size(); ++a) {
+      const json& lessons = items(activities[a], "lessons");
+      for (std::size_t l = 0; l < lessons.size(); ++l) {
+        const std::string lesson = text_of(lessons[l]);
+        if (lesson.empty() || lessons_.contains(lesson)) continue;
+        const std::vector<std::string_view> known(lessons_.begin(), lessons_.end());
+        const std::string suggestion = closest_spelling(lesson, known);
+        sink_.at_value(pointer_join(pointer_join(pointer + "/activities", a) + "/lessons", l),
+                       in_quotes(lesson) + " is not a lesson of this course" +
+                           (suggestion.empty() ? "" : "; did you mean " + in_quotes(suggestion) + "?"));
+      }
+    }
+  }
+
+  void check_credits() {
+    const json& contact = member(member(doc_, "credits"), "contact");
+    if (contact.is_object() && !contact.contains("name") && !contact.contains("email") && !contact.contains("url"))
+      sink_.at_value("/credits/contact", "give at least one of \"name\", \"email\" or \"url\"");
+  }
+
+  void check_certification(std::size_t session_count) {
+    const json& required = member(member(doc_, "certification"), "min_sessions_attended");
+    if (required.is_number_integer() && required.get<long long>() > static_cast<long long>(session_count))
+      sink_.at_value("/certification/min_sessions_attended",
+                     "requires " + std::to_string(required.get<long long>()) + " live sessions, but the course has " +
+                         std::to_string(session_count));
   }
 
   const json& doc_;
@@ -297,6 +386,7 @@ class RuleChecker {
   std::vector<std::string> languages_;
   std::set<std::string> outcomes_;
   std::set<std::string> modules_;
+  std::set<std::string> lessons_;  // every lesson id of the course
 };
 
 }  // namespace

@@ -1,8 +1,11 @@
 #include "coursepack/core/course_schema.h"
 
 #include <array>
+#include <string>
+#include <vector>
 
 #include "coursepack/core/course_warnings.h"
+#include "coursepack/core/live_session_vocabulary.h"
 
 namespace coursepack {
 namespace {
@@ -24,12 +27,39 @@ constexpr std::array kOutcomeFields{
 };
 constexpr ObjectShape kOutcome{"outcome", kOutcomeFields};
 
+constexpr std::array kAgendaItemFields{
+    FieldSpec{"minutes", K::integer, true, "Length of this part", nullptr, 1, 10000},
+    FieldSpec{"title", K::language_map, true, ""},
+    FieldSpec{"description", K::language_map, false, ""},
+};
+constexpr ObjectShape kAgendaItem{"agenda_item", kAgendaItemFields};
+
+constexpr std::array kActivityFields{
+    choice_field("kind", true, "What the activity is", kActivityKindNames),
+    FieldSpec{"title", K::language_map, true, ""},
+    FieldSpec{"instructions", K::language_map, true, "How the trainer runs it"},
+    FieldSpec{"lessons", K::id_list, false, "Lessons of the course it draws on", nullptr, 0, 1000},
+    FieldSpec{"minutes", K::integer, false, "Length", nullptr, 1, 10000},
+    FieldSpec{"roles", K::language_maps, false, "Roles of a scenario simulation", nullptr, 0, 100},
+    FieldSpec{"debrief", K::language_maps, false, "Debrief questions", nullptr, 0, 100},
+};
+constexpr ObjectShape kActivity{"activity", kActivityFields};
+
+// The detail fields are optional so that a course can announce a session before its
+// trainer writes it up; the trainer guide shows what is there.
 constexpr std::array kLiveSessionFields{
     FieldSpec{"id", K::id, true, "Session id"},
     FieldSpec{"title", K::language_map, true, ""},
     FieldSpec{"description", K::language_map, false, ""},
     FieldSpec{"minutes", K::integer, true, "Length", nullptr, 1, 10000},
     FieldSpec{"after_module", K::id, false, "Module it follows; absent: before the first module"},
+    choice_field("kind", false, "launch, practice, final or other (default)", kSessionKindNames),
+    choice_field("mode", false, "in_person, online or either (default)", kSessionModeNames),
+    FieldSpec{"agenda", K::object_list, false, "Timed parts; their minutes add up to the session's", &kAgendaItem,
+              0, 100},
+    FieldSpec{"preparation", K::language_map, false, "What learners prepare"},
+    FieldSpec{"activities", K::object_list, false, "", &kActivity, 0, 100},
+    FieldSpec{"materials", K::language_maps, false, "What the trainer brings or shares", nullptr, 0, 100},
 };
 constexpr ObjectShape kLiveSession{"live_session", kLiveSessionFields};
 
@@ -38,6 +68,36 @@ constexpr std::array kTrainerFields{
     FieldSpec{"bio", K::language_map, false, ""},
 };
 constexpr ObjectShape kTrainer{"trainer", kTrainerFields};
+
+constexpr std::array kAuthorFields{
+    FieldSpec{"name", K::string, true, ""},
+    FieldSpec{"organisation", K::string, false, ""},
+    FieldSpec{"role", K::language_map, false, "What they did, e.g. author, reviewer"},
+};
+constexpr ObjectShape kAuthor{"author", kAuthorFields};
+
+constexpr std::array kContactFields{
+    FieldSpec{"name", K::string, false, ""},
+    FieldSpec{"email", K::email, false, ""},
+    FieldSpec{"url", K::iri, false, "http:// or https:// address"},
+};
+constexpr ObjectShape kContact{"contact", kContactFields};
+
+constexpr std::array kCreditsFields{
+    FieldSpec{"license", K::license, true, "SPDX licence id, e.g. CC-BY-SA-4.0"},
+    FieldSpec{"authors", K::object_list, false, "", &kAuthor, 0, 100},
+    FieldSpec{"copyright", K::string, false, "e.g. 2026 SETS partnership"},
+    FieldSpec{"funding", K::language_map, false, "Funding disclaimer"},
+    FieldSpec{"contact", K::object, false, "At least one of name, email, url", &kContact},
+};
+constexpr ObjectShape kCredits{"credits", kCreditsFields};
+
+constexpr std::array kCertificationFields{
+    FieldSpec{"min_sessions_attended", K::integer, true, "Live sessions a learner must attend", nullptr, 0, 100},
+    FieldSpec{"all_modules_passed", K::boolean, true, "Every module's post-test must be passed"},
+    FieldSpec{"text", K::language_map, true, "The rule as learners and trainers read it"},
+};
+constexpr ObjectShape kCertification{"certification", kCertificationFields};
 
 constexpr std::array kAssessmentFields{
     FieldSpec{"questions_per_module", K::integer, true, "Every module's quiz has exactly this many questions",
@@ -112,6 +172,8 @@ constexpr std::array kCourseFields{
     FieldSpec{"outcomes", K::object_list, true, "Learning outcomes", &kOutcome, 1, 100},
     FieldSpec{"live_sessions", K::object_list, false, "", &kLiveSession, 0, 100},
     FieldSpec{"trainers", K::object_list, false, "", &kTrainer, 0, 100},
+    FieldSpec{"credits", K::object, false, "Licence, authors, funding, contact", &kCredits},
+    FieldSpec{"certification", K::object, false, "What a learner needs for the certificate", &kCertification},
     FieldSpec{"assessment", K::object, true, "", &kAssessment},
     FieldSpec{"modules", K::object_list, true, "", &kModule, 1, 1000},
     FieldSpec{"allow", K::object_list, false, "Warnings silenced for the whole course", &kAllow, 0, 100},
@@ -171,6 +233,21 @@ nlohmann::ordered_json field_schema(const FieldSpec& field) {
       s["enum"] = codes;
       break;
     }
+    case K::choice:
+      s["type"] = "string";
+      s["enum"] = nlohmann::ordered_json(std::vector<std::string>(field.values.begin(), field.values.end()));
+      break;
+    case K::license:
+      s["type"] = "string";
+      s["enum"] = nlohmann::ordered_json(std::vector<std::string>(license_ids().begin(), license_ids().end()));
+      break;
+    case K::email: s["type"] = "string"; s["pattern"] = email_pattern; break;
+    case K::language_maps:
+      s["type"] = "array";
+      s["items"] = language_map_schema();
+      if (field.min != LLONG_MIN) s["minItems"] = field.min;
+      if (field.max != LLONG_MAX) s["maxItems"] = field.max;
+      break;
     case K::ignored: s["type"] = "string"; break;
   }
   return s;
@@ -228,6 +305,15 @@ bool is_valid_language_tag(std::string_view text) {
     if (next == std::string_view::npos) return true;
     rest = rest.substr(next + 1);
   }
+}
+
+bool is_valid_email(std::string_view text) {
+  const auto at = text.find('@');
+  if (at == 0 || at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) return false;
+  if (text.find_first_of(" \t\r\n") != std::string_view::npos) return false;
+  const auto domain = text.substr(at + 1);
+  const auto dot = domain.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
 }
 
 nlohmann::ordered_json course_json_schema() {

@@ -5,7 +5,9 @@
 #include "coursepack/core/course_rules.h"
 #include "coursepack/core/course_schema.h"
 #include "coursepack/core/course_warnings.h"
+#include "coursepack/core/live_session_vocabulary.h"
 #include "coursepack/core/spelling.h"
+#include "coursepack/core/utf8.h"
 
 namespace coursepack {
 namespace {
@@ -38,12 +40,23 @@ std::string expected_text(ValueKind kind) {
     case ValueKind::object: return "an object";
     case ValueKind::object_list: return "an array of objects";
     case ValueKind::check_name: return "a warning code (string)";
+    case ValueKind::choice: return "a string";
+    case ValueKind::license: return "an SPDX licence id (string)";
+    case ValueKind::email: return "an e-mail address (string)";
+    case ValueKind::language_maps: return "an array of language maps";
     case ValueKind::ignored: return "anything";
   }
   return "";
 }
 
-std::string in_quotes(std::string_view text) { return '"' + std::string(text) + '"'; }
+std::string in_quotes(std::string_view text) { return quote_for_message(text); }
+
+// Texts that may run over several lines; every other text is one line (a title, a name).
+bool is_multiline(std::string_view field) {
+  return field == "description" || field == "audience" || field == "bio" || field == "feedback" ||
+         field == "prompt" || field == "reason" || field == "preparation" || field == "instructions" ||
+         field == "funding" || field == "roles" || field == "debrief" || field == "materials";
+}
 
 class ShapeChecker {
  public:
@@ -90,11 +103,25 @@ class ShapeChecker {
       sink_.at_value(pointer, "has " + std::to_string(n) + " items; at most " + std::to_string(field.max) + " allowed");
   }
 
-  void text(const json& value, const std::string& pointer, std::string_view what) {
+  void text(const json& value, const std::string& pointer, std::string_view what, bool multiline) {
     if (!value.is_string())
       sink_.at_value(pointer, "expected " + std::string(what) + " (a string), got " + type_name(value));
     else if (value.get_ref<const std::string&>().empty())
       sink_.at_value(pointer, "must not be empty");
+    else
+      characters(value.get_ref<const std::string&>(), pointer, multiline);
+  }
+
+  // Packages carry texts into XML, HTML and the module plan: what none of them can hold
+  // safely is refused here, where the author can see where it is.
+  void characters(std::string_view text, const std::string& pointer, bool multiline) {
+    const auto bad = find_forbidden_character(text, multiline);
+    if (!bad) return;
+    const auto where = count_code_points(text.substr(0, bad->offset)) + 1;
+    std::string kind = bad->code >= 0xFFFE ? "the noncharacter " : "the control character ";
+    std::string message = "holds " + kind + code_point_name(bad->code) + " at character " + std::to_string(where);
+    if (bad->code == '\n') message += "; this text is one line";
+    sink_.at_value(pointer, message);
   }
 
   void id(const json& value, const std::string& pointer) {
@@ -125,21 +152,43 @@ class ShapeChecker {
     sink_.at_value(pointer, message);
   }
 
+  // A word from a fixed list (session kinds, licences): a near miss gets a suggestion.
+  void vocabulary_word(const json& value, const FieldSpec& field, const std::string& pointer,
+                       std::span<const std::string_view> words, std::string_view what) {
+    if (!value.is_string()) return wrong_type(value, field, pointer);
+    const auto& word = value.get_ref<const std::string&>();
+    if (std::find(words.begin(), words.end(), word) != words.end()) return;
+    std::string message = in_quotes(word) + " is not " + std::string(what);
+    if (auto suggestion = closest_spelling(word, words); !suggestion.empty())
+      message += "; did you mean " + in_quotes(suggestion) + "?";
+    else if (words.size() <= 10) {
+      std::string list;
+      for (const auto& w : words) list += (list.empty() ? "" : ", ") + std::string(w);
+      message += " (one of " + list + ")";
+    } else {
+      message += " (the list is in docs/course-format.md)";
+    }
+    sink_.at_value(pointer, message);
+  }
+
   void field(const json& value, const FieldSpec& field, const std::string& pointer) {
     switch (field.kind) {
       case ValueKind::ignored: return;
-      case ValueKind::string: text(value, pointer, "text"); return;
+      case ValueKind::string: text(value, pointer, "text", is_multiline(field.name)); return;
       case ValueKind::boolean:
         if (!value.is_boolean()) wrong_type(value, field, pointer);
         return;
       case ValueKind::integer: {
         if (!value.is_number_integer()) return wrong_type(value, field, pointer);
-        const auto n = value.get<long long>();
-        if (n < field.min || n > field.max) {
+        // Past LLONG_MAX nlohmann keeps an unsigned number: get<long long>() would wrap it.
+        const bool huge = value.is_number_unsigned() && value.get<unsigned long long>() > LLONG_MAX;
+        const auto n = huge ? LLONG_MAX : value.get<long long>();
+        if (huge || n < field.min || n > field.max) {
+          const std::string got = value.dump();  // the number as written, whatever its size
           sink_.at_value(pointer, field.min == field.max
-                                      ? "must be " + std::to_string(field.min) + ", got " + std::to_string(n)
+                                      ? "must be " + std::to_string(field.min) + ", got " + got
                                       : "must be between " + std::to_string(field.min) + " and " +
-                                            std::to_string(field.max) + ", got " + std::to_string(n));
+                                            std::to_string(field.max) + ", got " + got);
         }
         return;
       }
@@ -147,6 +196,7 @@ class ShapeChecker {
       case ValueKind::iri: {
         if (!value.is_string()) return wrong_type(value, field, pointer);
         const auto& iri = value.get_ref<const std::string&>();
+        if (find_forbidden_character(iri, false)) return characters(iri, pointer, false);
         const bool scheme = iri.starts_with("http://") || iri.starts_with("https://");
         const bool host = iri.size() > iri.find("//") + 2;
         if (!scheme || !host || iri.find_first_of(" \t\n\"<>{}|\\^`") != std::string::npos)
@@ -170,7 +220,8 @@ class ShapeChecker {
       case ValueKind::path_map: {
         if (!value.is_object()) return wrong_type(value, field, pointer);
         const char* what = field.kind == ValueKind::path_map ? "a file path" : "text";
-        for (const auto& [language, item] : value.items()) text(item, pointer_join(pointer, language), what);
+        const bool multiline = field.kind == ValueKind::language_map && is_multiline(field.name);
+        for (const auto& [language, item] : value.items()) text(item, pointer_join(pointer, language), what, multiline);
         return;
       }
       case ValueKind::id_list:
@@ -179,6 +230,28 @@ class ShapeChecker {
         for (std::size_t i = 0; i < value.size(); ++i) id(value[i], pointer_join(pointer, i));
         return;
       case ValueKind::check_name: check_name(value, field, pointer); return;
+      case ValueKind::choice: vocabulary_word(value, field, pointer, field.values, "a valid " + std::string(field.name)); return;
+      case ValueKind::license:
+        vocabulary_word(value, field, pointer, license_ids(), "a licence coursepack knows");
+        return;
+      case ValueKind::email:
+        if (!value.is_string()) return wrong_type(value, field, pointer);
+        if (!is_valid_email(value.get_ref<const std::string&>()))
+          sink_.at_value(pointer, in_quotes(value.get_ref<const std::string&>()) + " is not an e-mail address");
+        return;
+      case ValueKind::language_maps:
+        if (!value.is_array()) return wrong_type(value, field, pointer);
+        count(value, field, pointer);
+        for (std::size_t i = 0; i < value.size(); ++i) {
+          const auto item = pointer_join(pointer, i);
+          if (!value[i].is_object()) {
+            sink_.at_value(item, "expected a language map (object of language tag to text), got " + type_name(value[i]));
+            continue;
+          }
+          for (const auto& [language, text_value] : value[i].items())
+            text(text_value, pointer_join(item, language), "text", is_multiline(field.name));
+        }
+        return;
       case ValueKind::object: object(value, *field.shape, pointer); return;
       case ValueKind::object_list:
         if (!value.is_array()) return wrong_type(value, field, pointer);

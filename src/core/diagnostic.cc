@@ -4,12 +4,36 @@
 
 namespace coursepack {
 
+namespace {
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      out += "\\u00";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
 std::string Diagnostic::to_string() const {
   std::string line = file + ':' + std::to_string(position.line) + ':' +
                      std::to_string(position.column) + ": ";
-  if (!pointer.empty()) line += pointer + ": ";
+  if (!pointer.empty()) {
+    // A pointer holds keys, which may be megabytes long: cut as quoted values are.
+    const std::string cut = quote_for_message(pointer);
+    line += std::string_view(cut).substr(1, cut.size() - 2);
+    line += ": ";
+  }
   if (severity == Severity::warning) line += "warning[" + code + "]: ";
-  return line + message;
+  append_escaped(line, message);
+  return line;
 }
 
 void DiagnosticSink::at_value(std::string_view pointer, std::string message) {
@@ -25,6 +49,19 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     if (a.file != b.file) return a.file < b.file;
     return a.position < b.position;
   });
+}
+
+std::string quote_for_message(std::string_view text, std::size_t max_bytes) {
+  bool cut = false;
+  if (text.size() > max_bytes) {
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text = text.substr(0, end);
+    cut = true;
+  }
+  std::string out = "\"";
+  append_escaped(out, text);
+  return out + (cut ? "…\"" : "\"");
 }
 
 std::string pointer_join(std::string_view parent, std::string_view token) {

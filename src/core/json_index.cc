@@ -1,8 +1,11 @@
 #include "coursepack/core/json_index.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "coursepack/core/diagnostic.h"
+#include "coursepack/core/utf8.h"
 
 namespace coursepack {
 
@@ -18,23 +21,49 @@ void advance(TextPosition& position, char c) {
   }
 }
 
+// nlohmann/json skips a UTF-8 byte order mark, and editors do not show it: it is no column.
+std::size_t bom_size(std::string_view text) { return text.starts_with("\xEF\xBB\xBF") ? 3 : 0; }
+
 }  // namespace
 
 TextPosition position_of_offset(std::string_view text, std::size_t offset) {
   TextPosition position;
   if (offset > text.size()) offset = text.size();
-  for (std::size_t i = 0; i < offset; ++i) advance(position, text[i]);
+  for (std::size_t i = std::min(bom_size(text), offset); i < offset; ++i) advance(position, text[i]);
   return position;
 }
 
+std::optional<std::size_t> find_too_deep(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 // A tolerant recursive-descent scan that records where values and keys start. It does
-// not build values and does not judge numbers or escapes finely: nlohmann/json is the
-// parser of record; this only has to agree on structure.
+// not build values and does not judge numbers finely: nlohmann/json is the parser of
+// record; this only has to agree on structure and on keys. It recurses once per level of
+// nesting, so it stops, as on an error, past max_json_depth.
 class JsonScanner {
  public:
   JsonScanner(std::string_view text, JsonIndex& index) : text_(text), index_(index) {}
 
   void run() {
+    pos_ = counted_ = bom_size(text_);
     skip_space();
     if (!value("")) return;
     skip_space();
@@ -66,8 +95,14 @@ class JsonScanner {
     if (pos_ >= text_.size()) return fail(pointer);
     index_.values_.emplace(pointer, here());
     switch (text_[pos_]) {
-      case '{': return object(pointer);
-      case '[': return array(pointer);
+      case '{':
+      case '[': {
+        if (depth_ == max_json_depth) return fail(pointer);
+        ++depth_;
+        const bool read = text_[pos_] == '{' ? object(pointer) : array(pointer);
+        --depth_;
+        return read;
+      }
       case '"': {
         std::string ignored;
         return string(ignored) || fail(pointer);
@@ -138,9 +173,8 @@ class JsonScanner {
     }
   }
 
-  // Reads a string token; keeps simple escapes so keys match nlohmann's decoding for
-  // the keys course.json uses (\u escapes in keys are kept verbatim: good enough for
-  // locating, never for deciding).
+  // Reads a string token, decoding escapes as nlohmann does, so that keys match its
+  // decoding ("\u0069d" is "id": a duplicate of "id", and found at its place).
   bool string(std::string& out) {
     ++pos_;
     while (pos_ < text_.size()) {
@@ -155,7 +189,18 @@ class JsonScanner {
           case 'r': out += '\r'; break;
           case 'b': out += '\b'; break;
           case 'f': out += '\f'; break;
-          case 'u': out += "\\u"; break;
+          case 'u': {
+            auto code = hex4();
+            if (!code) return false;
+            if (*code >= 0xD800 && *code <= 0xDBFF && text_.substr(pos_, 2) == "\\u") {
+              pos_ += 2;
+              const auto low = hex4();
+              if (!low || *low < 0xDC00 || *low > 0xDFFF) return false;
+              code = 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00);
+            }
+            append_utf8(out, static_cast<char32_t>(*code));
+            break;
+          }
           default: out += e;
         }
       } else if (static_cast<unsigned char>(c) < 0x20) {
@@ -165,6 +210,24 @@ class JsonScanner {
       }
     }
     return false;
+  }
+
+  std::optional<std::uint32_t> hex4() {
+    if (text_.size() - pos_ < 4) return std::nullopt;
+    std::uint32_t code = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char h = text_[pos_++];
+      code <<= 4;
+      if (h >= '0' && h <= '9')
+        code |= static_cast<std::uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f')
+        code |= static_cast<std::uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F')
+        code |= static_cast<std::uint32_t>(h - 'A' + 10);
+      else
+        return std::nullopt;
+    }
+    return code;
   }
 
   bool scalar() {
@@ -188,6 +251,7 @@ class JsonScanner {
   std::size_t counted_ = 0;
   TextPosition position_;
   bool failed_ = false;
+  int depth_ = 0;
 };
 
 JsonIndex JsonIndex::scan(std::string_view text) {

@@ -102,6 +102,8 @@ void check_lesson_media(const std::string& display_file, std::string_view lesson
       case SourceFiles::Status::missing: report(what + " does not exist: no file " + quoted(resolved.path)); break;
       case SourceFiles::Status::outside_course: report(what + " is a link leading outside the course folder"); break;
       case SourceFiles::Status::not_a_file: report(what + " is not a file: " + quoted(resolved.path)); break;
+      case SourceFiles::Status::too_large: report(what + " is larger than 512 MB: " + quoted(resolved.path)); break;
+      case SourceFiles::Status::unreadable: report(what + " cannot be read (" + file.reason + "): " + quoted(resolved.path)); break;
       case SourceFiles::Status::ok: media.emplace(resolved.path, std::move(file.content)); break;
     }
   }

@@ -178,14 +178,18 @@ std::string Player::view() const {
   for (const auto& question : s.plan().questions) out.values(question.lessons);
   out.end_array();
   // The last attempt per question, once one is in and none is open.
-  std::vector<bool> right;
+  // The pre-test's per question too, for the before/after chart by lesson: the pre-test
+  // results already named the lessons of the questions missed, so this tells nothing new.
+  std::vector<bool> right, pretest_right;
   std::vector<int> correct;
   if (state.phase == Phase::finished)
     for (std::size_t q = 0; q < s.plan().questions.size(); ++q) {
       right.push_back(state.posttest[q] == s.plan().questions[q].correct);
+      pretest_right.push_back(state.pretest[q] == s.plan().questions[q].correct);
       correct.push_back(s.answers_revealed() ? s.plan().questions[q].correct : -1);
     }
   out.key("review_right").values(right);
+  out.key("pretest_right").values(pretest_right);
   out.key("review_correct").values(correct);
   out.key("location").value(scorm12::lesson_location(s));
   out.key("seconds").value(state.seconds);

@@ -28,9 +28,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string closest_spelling(std::string_view word, std::span<const std::string_view> candidates) {
+  // The distance costs length times length: a word this long is no misspelling of a key or
+  // a command, and a 10 MB key must not cost seconds and gigabytes.
+  if (word.size() > max_spelling_length) return {};
   std::string_view best;
   std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
   for (auto candidate : candidates) {
+    // Lengths alone already put it too far.
+    const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    if (gap >= best_distance) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;

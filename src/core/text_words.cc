@@ -1,4 +1,5 @@
 #include "coursepack/core/text_words.h"
+#include "coursepack/core/utf8.h"
 
 namespace coursepack {
 namespace {
@@ -21,24 +22,6 @@ Decoded decode(std::string_view text, std::size_t at) {
     code = (code << 6) | (byte(at + k) & 0x3F);
   }
   return {code, length};
-}
-
-void append_utf8(std::string& out, char32_t code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
 }
 
 // Blocks that hold no letters: Latin-1 punctuation and signs (no-break space, « », °),

@@ -45,12 +45,28 @@ void english_single_quotes(std::u32string& text, char32_t context) {
   }
 }
 
+// Double quotes as the language pairs them: "word" and English “word” -> Open word Close.
+// A “ in closing position is left alone: it is already the German closing mark („Wort“).
+// Sources: Duden (de, „ “), Pravidla českého pravopisu (cs), Pravidlá slovenského pravopisu
+// (sk), Wielki słownik ortograficzny PWN (pl, „ ”), Fundéu/RAE Ortografía 2010 (es, « »),
+// Språkrådet, Svenska skrivregler (sv, ” ”); the full table is in docs/typography.md.
+template <char32_t Open, char32_t Close>
+void paired_quotes(std::u32string& text, char32_t context) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool opens = opens_after(before(text, i, context));
+    if (text[i] == U'"') text[i] = opens ? Open : Close;
+    else if (text[i] == U'\u201C' && opens) text[i] = Open;
+    else if (text[i] == U'\u201D') text[i] = Close;
+  }
+}
+
+// l'été, dell'anno, b'kwiż -> l’été, dell’anno, b’kwiż: languages that quote with
+// something else, so that every straight single quote is an apostrophe.
+void curly_apostrophe(std::u32string& text, char32_t) { std::replace(text.begin(), text.end(), U'\'', U'\u2019'); }
+
 // --- French -------------------------------------------------------------------------------
 // Source: Lexique des règles typographiques en usage à l'Imprimerie nationale (2002),
 // "Espaces" and "Guillemets"; Unicode 15, 6.2, recommends U+202F for the French fine space.
-
-// l'été -> l’été: French has no opening single quote, so every straight one is an apostrophe.
-void french_apostrophe(std::u32string& text, char32_t) { std::replace(text.begin(), text.end(), U'\'', U'\u2019'); }
 
 // "mot" and “mot” -> « mot »: French quotes with guillemets (Imprimerie nationale, "Guillemets").
 void french_quotes(std::u32string& text, char32_t context) {
@@ -95,8 +111,9 @@ void space_before(std::u32string& text, std::u32string_view marks, char32_t spac
 void french_high_punctuation(std::u32string& text, char32_t) { space_before(text, U";!?", kNarrowNoBreakSpace); }
 // « : » takes a full no-break space before it.
 void french_colon(std::u32string& text, char32_t) { space_before(text, U":", kNoBreakSpace); }
-// "50 %" keeps its sign on the line of its number (no-break space before %).
-void french_percent(std::u32string& text, char32_t) { space_before(text, U"%", kNoBreakSpace); }
+// "50 %" keeps its sign on the line of its number (no-break space before %); also German,
+// Czech, Slovak and the other languages that space the sign.
+void percent_no_break(std::u32string& text, char32_t) { space_before(text, U"%", kNoBreakSpace); }
 
 // "10 000" -> "10\u00A0000": groups of three digits after a group of one to three, not
 // preceded by a digit ("en 2024 500 personnes" is two numbers and stays as written).
@@ -126,20 +143,47 @@ constexpr TypographyRule kEnglish[] = {
 };
 
 constexpr TypographyRule kFrench[] = {
-    {"apostrophe", "l'été -> l\u2019été", french_apostrophe},
+    {"apostrophe", "l'été -> l\u2019été", curly_apostrophe},
     {"guillemets", "\"mot\", \u201Cmot\u201D -> « mot »", french_quotes},
     {"guillemet-spaces", "« mot » -> «\u202Fmot\u202F»", french_guillemet_spaces},
     {"space-before-high-punctuation", "a ; b ! c ? -> a\u202F; b\u202F! c\u202F?", french_high_punctuation},
     {"space-before-colon", "a : b -> a\u00A0: b", french_colon},
-    {"space-before-percent", "50 % -> 50\u00A0%", french_percent},
+    {"space-before-percent", "50 % -> 50\u00A0%", percent_no_break},
     {"thousands", "10 000 -> 10\u00A0000", french_thousands},
 };
+
+// The other official EU languages: their quotation marks, the apostrophe where the language
+// has many, and the no-break space before % (only where the source spaces it: "50%" stays).
+// Sources per language in docs/typography.md.
+constexpr TypographyRule kLowHighQuotes = {"quotes", "\"Wort\" -> \u201EWort\u201C", paired_quotes<U'\u201E', U'\u201C'>};
+constexpr TypographyRule kLowRightQuotes = {"quotes", "\"słowo\" -> \u201Esłowo\u201D", paired_quotes<U'\u201E', U'\u201D'>};
+constexpr TypographyRule kGuillemets = {"quotes", "\"palabra\" -> \u00ABpalabra\u00BB", paired_quotes<U'\u00AB', U'\u00BB'>};
+constexpr TypographyRule kRightQuotes = {"quotes", "\"ord\" -> \u201Dord\u201D", paired_quotes<U'\u201D', U'\u201D'>};
+constexpr TypographyRule kDanishQuotes = {"quotes", "\"ord\" -> \u00BBord\u00AB", paired_quotes<U'\u00BB', U'\u00AB'>};
+constexpr TypographyRule kApostrophe = {"apostrophe", "dell'anno -> dell\u2019anno", curly_apostrophe};
+constexpr TypographyRule kPercent = {"space-before-percent", "50 % -> 50\u00A0%", percent_no_break};
+
+constexpr TypographyRule kGerman[] = {kLowHighQuotes, kApostrophe, kPercent};
+constexpr TypographyRule kLowHigh[] = {kLowHighQuotes, kPercent};  // cs sk bg et lt hr sl
+constexpr TypographyRule kLowRight[] = {kLowRightQuotes, kPercent};  // pl hu ro lv
+constexpr TypographyRule kGuillemetsPercent[] = {kGuillemets, kPercent};  // es pt el
+constexpr TypographyRule kItalian[] = {kGuillemets, kApostrophe, kPercent};
+constexpr TypographyRule kNordic[] = {kRightQuotes, kPercent};  // sv fi
+constexpr TypographyRule kDanish[] = {kDanishQuotes, kPercent};
+constexpr TypographyRule kEnglishApostrophe[] = {kEnglish[0], kApostrophe};  // mt ga
 
 struct LanguageTable {
   std::string_view primary_subtag;
   std::span<const TypographyRule> rules;
 };
-constexpr LanguageTable kTables[] = {{"en", kEnglish}, {"fr", kFrench}};
+constexpr LanguageTable kTables[] = {
+    {"en", kEnglish},    {"fr", kFrench},    {"de", kGerman},     {"cs", kLowHigh},           {"sk", kLowHigh},
+    {"bg", kLowHigh},    {"et", kLowHigh},   {"lt", kLowHigh},    {"hr", kLowHigh},           {"sl", kLowHigh},
+    {"pl", kLowRight},   {"hu", kLowRight},  {"ro", kLowRight},   {"lv", kLowRight},          {"es", kGuillemetsPercent},
+    {"pt", kGuillemetsPercent},              {"el", kGuillemetsPercent},                      {"it", kItalian},
+    {"sv", kNordic},     {"fi", kNordic},    {"da", kDanish},     {"nl", kEnglish},           {"mt", kEnglishApostrophe},
+    {"ga", kEnglishApostrophe},
+};
 
 std::u32string decode(std::string_view text) {
   std::u32string out;
@@ -213,8 +257,25 @@ Course typeset_course(const Course& source) {
   for (auto& session : course.live_sessions) {
     typeset_map(session.title);
     typeset_map(session.description);
+    typeset_map(session.preparation);
+    for (auto& part : session.agenda) {
+      typeset_map(part.title);
+      typeset_map(part.description);
+    }
+    for (auto& activity : session.activities) {
+      typeset_map(activity.title);
+      typeset_map(activity.instructions);
+      for (auto& text : activity.roles) typeset_map(text);
+      for (auto& text : activity.debrief) typeset_map(text);
+    }
+    for (auto& text : session.materials) typeset_map(text);
   }
   for (auto& trainer : course.trainers) typeset_map(trainer.bio);
+  if (course.credits) {
+    typeset_map(course.credits->funding);
+    for (auto& author : course.credits->authors) typeset_map(author.role);
+  }
+  if (course.certification) typeset_map(course.certification->text);
   for (auto& module : course.modules) {
     typeset_map(module.title);
     typeset_map(module.description);

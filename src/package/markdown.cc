@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "coursepack/core/html_escape.h"
+#include "coursepack/core/markdown_limits.h"
 #include "coursepack/core/typography.h"
 #include "coursepack/core/utf8.h"
 #include "coursepack/package/html.h"
@@ -161,25 +163,33 @@ void typeset_text(cmark_node* root, const std::string& language) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
+std::string media_package_path(std::string_view course_path) { return "media/" + std::string(course_path); }
+
+namespace {
+
+// A paragraph with too many "[" (markdown_limits.h) with each one escaped: cmark then reads
+// them as text, in linear time. Validation refuses such lessons; this keeps any caller safe.
+// Escaping changes nothing outside those paragraphs, whose "[" then open no link: the
+// positions find_media reports stay right.
+std::string without_bracket_floods(std::string_view markdown) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  std::size_t copied = 0;
+  for (const auto& flood : find_bracket_floods(markdown)) {
+    out.append(markdown.substr(copied, flood.begin - copied));
+    for (char c : markdown.substr(flood.begin, flood.end - flood.begin)) {
+      if (c == '[') out += '\\';
+      out += c;
     }
+    copied = flood.end;
   }
+  out.append(markdown.substr(copied));
   return out;
 }
 
-std::string media_package_path(std::string_view course_path) { return "media/" + std::string(course_path); }
+}  // namespace
 
-std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
+std::string render_markdown(std::string_view source, const MarkdownOptions& options) {
+  const std::string markdown = without_bracket_floods(source);
   // cmark-gfm is safe unless CMARK_OPT_UNSAFE is given: raw HTML and dangerous URLs never
   // reach the page. Raw HTML nodes are removed rather than left as "raw HTML omitted".
   constexpr int kOptions = CMARK_OPT_SMART;
@@ -225,7 +235,8 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
   return document.html(kOptions);
 }
 
-std::vector<MediaReference> find_media(std::string_view markdown) {
+std::vector<MediaReference> find_media(std::string_view source) {
+  const std::string markdown = without_bracket_floods(source);
   // Where each line starts, to turn cmark's byte columns into character columns.
   std::vector<std::size_t> line_starts{0};
   for (std::size_t i = 0; i < markdown.size(); ++i)

@@ -3,22 +3,13 @@
 #include "coursepack/core/digcomp.h"
 #include "coursepack/core/module_plan.h"
 #include "coursepack/core/typography.h"
+#include "coursepack/package/course_info_html.h"
 #include "coursepack/package/embedded_files.h"
 #include "coursepack/package/html.h"
 #include "coursepack/package/ui_strings.h"
 
 namespace coursepack {
 namespace {
-
-std::string replace_slots(std::string text, const std::map<std::string, std::string>& values, const char* open,
-                          const char* close) {
-  for (const auto& [name, value] : values) {
-    const std::string slot = open + name + close;
-    for (auto at = text.find(slot); at != std::string::npos; at = text.find(slot, at + value.size()))
-      text.replace(at, slot.size(), value);
-  }
-  return text;
-}
 
 const std::string& in(const LanguageMap& map, const std::string& language) {
   static const std::string empty;
@@ -36,7 +27,7 @@ std::string script_safe(std::string text) {
 constexpr const char* kScriptStrings[] = {
     "pretest_title", "posttest_title", "answer_all",     "score_line",    "all_required",
     "some_required", "none_required", "lesson_of",    "required",       "viewed",        "lessons_left",
-    "posttest_ready", "passed",       "failed",        "correct",        "incorrect",     "points",
+    "posttest_ready", "passed",       "failed",        "correct",        "incorrect",     "points_one", "points_other",
     "standalone",  "runtime_failed", "start_pretest", "launch_refused", "queue_waiting_one",
     "queue_waiting_other",
     // Attempts, review and the LMS's modes (screens.js builds those parts).
@@ -44,7 +35,15 @@ constexpr const char* kScriptStrings[] = {
     "rules_feedback", "confirm_submit", "confirm_yes", "confirm_no", "attempt_of", "attempt_n", "retake", "retake_note",
     "attempts_spent", "practice_result", "review_title", "covered_by", "correct_answer", "mode_browse", "mode_review",
     "mode_no_credit",
+    // Orientation, robust start, results chart (navigation.js, main.js, chart.js).
+    "step_left_one", "step_left_other", "step_none_left", "step_home", "step_pretest_left", "step_posttest",
+    "step_done", "screen_home", "screen_results", "screen_final", "unsupported", "storage_failed", "lms_refused",
+    "chart_title", "chart_lessons", "chart_pass", "chart_lesson_line", "pretest_score", "posttest_score",
 };
+
+// The steps of a module as the step indicator names them, in order (navigation.js marks
+// the current one).
+constexpr const char* kSteps[] = {"home", "pretest", "lessons", "posttest", "results"};
 
 // One page per module: every screen of the player (home, quiz, results, lessons, final)
 // is rendered here as plain HTML; the player's scripts only show one screen at a time and
@@ -58,15 +57,19 @@ class ModulePage {
   }
 
   std::string render() const {
-    std::string body = home() + quiz() + results() + lessons() + final_screen() + data();
-    return replace_slots(std::string(embedded_file("page.html")),
-                         {{"lang", escape_html(language_)},
-                          {"page_title", text(module_.title)},
-                          {"root", root_},
-                          {"skip_to_content", ui("skip_to_content")},
-                          {"course_title", text(course_.title)},
-                          {"body", body}},
-                         "{{", "}}");
+    std::string body = steps();
+    for (const std::string& screen : screens()) body += screen;
+    body += data();
+    // One pass over page.html: the body (course text) is copied, never read as template.
+    return fill_slots(embedded_file("page.html"),
+                      {{"lang", escape_html(language_)},
+                       {"page_title", text(module_.title)},
+                       {"root", root_},
+                       {"skip_to_content", ui("skip_to_content")},
+                       {"noscript", ui("noscript")},
+                       {"course_title", text(course_.title)},
+                       {"body", body}},
+                      "{{", "}}");
   }
 
  private:
@@ -80,10 +83,32 @@ class ModulePage {
     return std::string("<section id=\"screen-") + id + "\" class=\"screen\" aria-labelledby=\"" + id + "-title\">\n";
   }
 
+  // Every screen of the page, in order. A new screen (an About page, live sessions) is one
+  // more entry: a <section id="screen-NAME" class="screen">, hidden until the script shows
+  // it (player.css), and shown by screens.js for the name the player asks for.
+  std::vector<std::string> screens() const { return {home(), quiz(), results(), lessons(), final_screen()}; }
+
+  // The step indicator: where the learner is and what is left. As built it marks the home
+  // step, which is the screen shown at first paint; navigation.js moves the mark.
+  std::string steps() const {
+    std::string html = "<nav class=\"steps\" aria-label=\"" + ui("steps_label") + "\">\n<ol>\n";
+    for (const char* step : kSteps)
+      html += std::string("<li data-step=\"") + step + "\"" + (step == kSteps[0] ? " aria-current=\"step\"" : "") +
+              ">" + ui(std::string("step_name_") + step) + "</li>\n";
+    return html + "</ol>\n<p id=\"steps-left\">" + ui("step_home") + "</p>\n</nav>\n";
+  }
+
+  std::string start_button() const {
+    return "<p class=\"actions\"><button type=\"button\" class=\"primary\" data-action=\"start\">" +
+           ui("start_pretest") + "</button></p>\n";
+  }
+
   std::string home() const {
     std::string html = screen_open("home");
     html += "<h1 id=\"home-title\" tabindex=\"-1\">" + text(module_.title) + "</h1>\n";
-    if (!module_.description.empty()) html += "<p>" + text(module_.description) + "</p>\n";
+    if (!module_.description.empty()) html += "<p class=\"lead\">" + text(module_.description) + "</p>\n";
+    // The start button in the first screenful too: on a phone the end of the page is far.
+    html += start_button();
     html += "<dl class=\"facts\">\n<dt>" + ui("audience") + "</dt><dd>" + text(course_.audience) + "</dd>\n";
     if (module_.minutes() > 0)
       html += "<dt>" + ui("duration") + "</dt><dd>" + ui("minutes", {{"n", std::to_string(module_.minutes())}}) +
@@ -107,14 +132,20 @@ class ModulePage {
     html += "<div class=\"panel\">\n<h2>" + ui("how_it_works") + "</h2>\n<p>" + ui("how_it_works_text") +
             "</p>\n</div>\n";
     html += "<h2>" + ui("lessons") + "</h2>\n<ol class=\"lesson-list\">\n";
-    for (const auto& lesson : module_.lessons) {
-      html += "<li>" + text(lesson.title);
+    for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
+      const Lesson& lesson = module_.lessons[i];
+      // A link in browse and review modes, where any lesson opens at once (screens.js).
+      html += "<li data-lesson=\"" + std::to_string(i) + "\"><span class=\"lesson-name\">" + text(lesson.title) +
+              "</span>";
       if (lesson.minutes > 0) html += " (" + ui("minutes", {{"n", std::to_string(lesson.minutes)}}) + ")";
       html += "</li>\n";
     }
-    html += "</ol>\n<p class=\"actions\"><button type=\"button\" class=\"primary\" data-action=\"start\">" +
-            ui("start_pretest") + "</button></p>\n</section>\n";
-    return html;
+    html += "</ol>\n" + start_button();
+    // Below the action: the live sessions next to this module (when, what to prepare) and
+    // the course's credits, which a learner looks up rather than reads first.
+    html += live_sessions_html(course_, module_, language_, 2);
+    html += about_screen_html(course_, language_, 2);
+    return html + "</section>\n";
   }
 
   std::string quiz() const {
@@ -155,14 +186,17 @@ class ModulePage {
   std::string lessons() const {
     std::string html = screen_open("lessons");
     html += "<h1 id=\"lessons-title\" class=\"visually-hidden\">" + ui("lessons") + "</h1>\n";
-    html += "<nav aria-labelledby=\"lesson-menu-title\">\n<h2 id=\"lesson-menu-title\">" + ui("lessons") +
-            "</h2>\n<ol id=\"lesson-menu\">\n";
+    // The menu: a side column on wide screens, a closed disclosure above the lesson text on
+    // phones (navigation.js opens it on wide screens).
+    html += "<nav class=\"lesson-nav\" aria-labelledby=\"lesson-menu-title\">\n<details id=\"lesson-menu-box\" open>\n"
+            "<summary><h2 id=\"lesson-menu-title\">" +
+            ui("lessons") + "</h2></summary>\n<ol id=\"lesson-menu\">\n";
     for (std::size_t i = 0; i < module_.lessons.size(); ++i)
       html += "<li><a href=\"#lesson-" + escape_html(module_.lessons[i].id) + "\" data-lesson=\"" +
               std::to_string(i) + "\">" + text(module_.lessons[i].title) + "</a> <span class=\"tags\"></span></li>\n";
     html += "</ol>\n<p id=\"posttest-gate\"></p>\n<p class=\"actions\"><button type=\"button\" "
             "class=\"primary\" data-action=\"posttest\">" +
-            ui("take_posttest") + "</button></p>\n</nav>\n";
+            ui("take_posttest") + "</button></p>\n</details>\n</nav>\n<div class=\"lesson-pane\">\n";
     for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
       const Lesson& lesson = module_.lessons[i];
       const std::string id = "lesson-" + escape_html(lesson.id);
@@ -183,15 +217,21 @@ class ModulePage {
       if (i + 1 < module_.lessons.size())
         html += "<button type=\"button\" data-action=\"open\" data-lesson=\"" + std::to_string(i + 1) + "\">" +
                 ui("next") + "</button>";
+      // The way on at the end of the lesson too, shown once the post-test is open.
+      html += "<button type=\"button\" class=\"primary\" data-action=\"posttest-end\" hidden>" + ui("take_posttest") +
+              "</button>";
       html += "</nav>\n</article>\n";
     }
-    return html + "</section>\n";
+    return html + "</div>\n</section>\n";
   }
 
   std::string final_screen() const {
     std::string html = screen_open("final");
     html += "<h1 id=\"final-title\" tabindex=\"-1\">" + ui("final_title") + "</h1>\n";
-    html += "<p id=\"final-status\"></p>\n<table class=\"scores\">\n<tbody>\n";
+    // chart.js draws the comparison here; the table stays as its accessible alternative.
+    html += "<p id=\"final-status\"></p>\n<figure id=\"final-chart\" hidden></figure>\n<table class=\"scores\">\n"
+            "<caption>" +
+            ui("chart_table") + "</caption>\n<tbody>\n";
     html += "<tr><th scope=\"row\">" + ui("pretest_score") + "</th><td id=\"final-pre\"></td></tr>\n";
     html += "<tr><th scope=\"row\">" + ui("posttest_score") + "</th><td id=\"final-post\"></td></tr>\n";
     html += "<tr><th scope=\"row\">" + ui("gain") + "</th><td id=\"final-gain\"></td></tr>\n</tbody>\n</table>\n";
@@ -203,9 +243,18 @@ class ModulePage {
   // The module plan for the runtime and the strings the script needs, as inert blocks.
   std::string data() const {
     std::string strings = "{";
-    for (const char* key : kScriptStrings) {
+    const auto add = [&](const std::string& key) {
       if (strings.size() > 1) strings += ',';
-      strings += "\"" + std::string(key) + "\":\"" + json_escape(typeset(strings_.get(key), language_)) + "\"";
+      strings += "\"" + key + "\":\"" + json_escape(typeset(strings_.get(key), language_)) + "\"";
+    };
+    for (const std::string key : kScriptStrings) {
+      add(key);
+      // A count's other CLDR forms, those this language writes (Polish points_few, points_many).
+      if (!key.ends_with("_other")) continue;
+      for (const char* form : {"_zero", "_two", "_few", "_many"}) {
+        const std::string name = key.substr(0, key.size() - 6) + form;
+        if (strings_.get(name) != name) add(name);
+      }
     }
     strings += "}";
     ModulePlan plan = make_module_plan(course_, module_);

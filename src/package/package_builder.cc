@@ -1,6 +1,12 @@
 #include "coursepack/package/package_builder.h"
 
+#include <cmark-gfm-core-extensions.h>
+
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "coursepack/core/lesson_media.h"
 #include "coursepack/core/typography.h"
@@ -30,24 +36,8 @@ void add_module_media(const Course& course, const Module& module, const std::str
   }
 }
 
-// Names and zips a package. `module_id` is empty for a whole-course package.
-BuiltPackage zip_package(const Course& course, const std::string& module_id, const std::string& language,
-                         PackageFormat format, const PackageFiles& files, std::string& error) {
-  BuiltPackage package;
-  package.course_id = course.id;
-  package.module_id = module_id;
-  package.language = language;
-  package.format = format_name(format);
-  package.file_name =
-      course.id + "_" + (module_id.empty() ? "" : module_id + "_") + language + "_" + package.format + ".zip";
-  ZipResult zip = make_zip(files);
-  if (!zip.error.empty()) error = package.file_name + ": " + zip.error;
-  package.bytes = std::move(zip.bytes);
-  return package;
-}
-
-BuiltPackage scorm12_package(const Course& course, const std::vector<const Module*>& modules,
-                             const std::string& language, bool whole_course, std::string& error) {
+PackageFiles scorm12_files(const Course& course, const std::vector<const Module*>& modules,
+                           const std::string& language, bool whole_course) {
   PackageFiles files;
   add_player_files(files);
   add_scorm12_schemas(files);
@@ -60,20 +50,60 @@ BuiltPackage scorm12_package(const Course& course, const std::vector<const Modul
     items.push_back({module, prefix + "index.html"});
   }
   files["imsmanifest.xml"] = scorm12_manifest(course, items, language, files);
-  return zip_package(course, whole_course ? "" : modules.front()->id, language, PackageFormat::scorm12, files, error);
+  return files;
 }
 
 // TinCan launch: tincan.xml at the root and the same player, which reads the launch
 // parameters instead of looking for a SCORM API.
-BuiltPackage xapi_package(const Course& course, const Module& module, const std::string& language,
-                          std::string& error) {
+PackageFiles xapi_files(const Course& course, const Module& module, const std::string& language) {
   PackageFiles files;
   add_player_files(files);
   render_module_pages(course, module, language, "", files);
   add_module_media(course, module, language, "", files);
   files["tincan.xml"] = tincan_manifest(course, module, language, "index.html");
-  return zip_package(course, module.id, language, PackageFormat::xapi, files, error);
+  return files;
 }
+
+// The files of the package `name` of `course` (typeset), ready to zip.
+PackageFiles package_files(const Course& course, const PackageName& name) {
+  std::vector<const Module*> modules;
+  for (const auto& module : course.modules)
+    if (name.module_id.empty() || module.id == name.module_id) modules.push_back(&module);
+  if (name.format == format_name(PackageFormat::xapi)) return xapi_files(course, *modules.front(), name.language);
+  return scorm12_files(course, modules, name.language, name.module_id.empty());
+}
+
+// What every package shares, compressed once per build (SharedEntries).
+PackageFiles shared_files() {
+  PackageFiles files;
+  add_player_files(files);
+  add_scorm12_schemas(files);
+  return files;
+}
+
+BuiltPackage make_package(const Course& course, const PackageName& name, ZipMaker& zip, std::string& error) {
+  BuiltPackage package{name.file_name, name.course_id, name.module_id, name.language, name.format, {}, 0};
+  ZipResult result = zip.make(package_files(course, name));
+  if (!result.error.empty()) error = package.file_name + ": " + result.error;
+  package.size = result.bytes.size();
+  package.bytes = std::move(result.bytes);
+  return package;
+}
+
+std::vector<std::string> format_names(const BuildOptions& options) {
+  std::vector<std::string> names;
+  for (PackageFormat format : options.formats) names.push_back(format_name(format));
+  return names;
+}
+
+// One course of a catalog build: typeset by the first worker that needs it, freed when
+// its last package is made, so that at most about `jobs` courses are held typeset.
+struct CourseSlot {
+  std::once_flag typeset_once;
+  std::unique_ptr<Course> typeset;
+  std::string error;  // the course could not be loaded again
+  std::atomic<std::size_t> remaining{0};
+};
 
 }  // namespace
 
@@ -91,39 +121,103 @@ std::optional<PackageFormat> format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<PackageName> plan_packages(const Course& course, const BuildOptions& options) {
+  return course_package_names(course, options.languages, format_names(options), options.per_course);
+}
+
+std::string package_name_clash_message(const std::vector<PackageName>& names) {
+  const auto clashes = find_package_name_clashes(names);
+  if (clashes.empty()) return {};
+  const PackageName& first = names[clashes.front().first];
+  const PackageName& second = names[clashes.front().second];
+  return "two packages would both be named " + second.file_name + ": " + describe_package(first) + " and " +
+         describe_package(second) + "; rename a course or module id";
+}
+
 BuildResult build_course_packages(const Course& source, const BuildOptions& options) {
   // Every text a learner reads is typeset once here; lessons are typeset as they render.
   const Course course = typeset_course(source);
+  const SharedEntries shared(shared_files());
+  ZipMaker zip(&shared);
   BuildResult result;
-  std::vector<std::string> languages;
-  if (options.languages.empty()) {
-    languages = course.languages;
-  } else {
-    for (const auto& language : options.languages) {
-      if (std::find(course.languages.begin(), course.languages.end(), language) != course.languages.end())
-        languages.push_back(language);
-    }
-    if (languages.empty()) return result;  // this course has none of the asked languages
-  }
-
-  for (PackageFormat format : options.formats) {
-    for (const auto& language : languages) {
-      for (const auto& module : course.modules) {
-        result.packages.push_back(format == PackageFormat::xapi
-                                      ? xapi_package(course, module, language, result.error)
-                                      : scorm12_package(course, {&module}, language, false, result.error));
-        if (!result.error.empty()) return {{}, result.error};
-      }
-      // TinCan allows one launchable activity per package: whole-course packages are SCORM.
-      if (options.per_course && format == PackageFormat::scorm12) {
-        std::vector<const Module*> modules;
-        for (const auto& module : course.modules) modules.push_back(&module);
-        result.packages.push_back(scorm12_package(course, modules, language, true, result.error));
-        if (!result.error.empty()) return {{}, result.error};
-      }
-    }
+  for (const auto& name : plan_packages(course, options)) {
+    result.packages.push_back(make_package(course, name, zip, result.error));
+    if (!result.error.empty()) return {{}, result.error};
   }
   return result;
+}
+
+BuildResult build_catalog(const std::vector<Course>& courses, const BuildOptions& options, unsigned jobs,
+                          const PackageSink& sink) {
+  std::vector<std::vector<PackageName>> plans;
+  for (const auto& course : courses) plans.push_back(plan_packages(course, options));
+  const CourseLoader load = [&](std::size_t index, std::string&) { return std::optional<Course>(courses[index]); };
+  return build_catalog(plans, options, load, jobs, sink);
+}
+
+BuildResult build_catalog(const std::vector<std::vector<PackageName>>& plans, const BuildOptions& options,
+                          const CourseLoader& load, unsigned jobs, const PackageSink& sink) {
+  struct Job {
+    std::size_t course;
+    const PackageName* name;
+  };
+  std::vector<Job> plan;
+  std::vector<PackageName> names;
+  auto slots = std::make_unique<CourseSlot[]>(plans.size());
+  for (std::size_t c = 0; c < plans.size(); ++c)
+    for (const auto& name : plans[c]) {
+      names.push_back(name);
+      plan.push_back({c, &name});
+      ++slots[c].remaining;
+    }
+  if (auto clash = package_name_clash_message(names); !clash.empty()) return {{}, clash};
+
+  const SharedEntries shared(shared_files());
+  // cmark-gfm registers its extensions in a global list, unguarded: once, before any worker.
+  cmark_gfm_core_extensions_ensure_registered();
+  std::vector<BuiltPackage> built(plan.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex error_mutex;
+  std::string first_error;
+  std::size_t first_error_at = plan.size();
+  // Workers take the packages in plan order; the lowest failing one is reported, so that
+  // the message does not depend on the number of threads.
+  const auto work = [&] {
+    ZipMaker zip(&shared);
+    for (std::size_t i; !failed && (i = next++) < plan.size();) {
+      const Job& job = plan[i];
+      CourseSlot& slot = slots[job.course];
+      std::call_once(slot.typeset_once, [&] {
+        std::optional<Course> course = load(job.course, slot.error);
+        if (!course) return;
+        std::vector<std::string> planned, loaded;
+        for (const auto& name : plans[job.course]) planned.push_back(name.file_name);
+        for (const auto& name : plan_packages(*course, options)) loaded.push_back(name.file_name);
+        if (planned != loaded) slot.error = "course " + plans[job.course].front().course_id + " changed during the build";
+        else slot.typeset = std::make_unique<Course>(typeset_course(*course));
+      });
+      std::string error = slot.error;
+      BuiltPackage package = slot.typeset ? make_package(*slot.typeset, *job.name, zip, error) : BuiltPackage{};
+      if (--slot.remaining == 0) slot.typeset.reset();
+      BuiltPackage listed{package.file_name, package.course_id, package.module_id, package.language, package.format, {},
+                          package.size};
+      if (error.empty()) error = sink(std::move(package));
+      if (!error.empty()) {
+        std::lock_guard lock(error_mutex);
+        if (i < first_error_at) first_error_at = i, first_error = error;
+        failed = true;
+        continue;
+      }
+      built[i] = std::move(listed);
+    }
+  };
+  std::vector<std::jthread> workers;
+  for (unsigned t = 1; t < std::max(1u, jobs); ++t) workers.emplace_back(work);
+  work();
+  workers.clear();  // joins
+  if (failed) return {{}, first_error};
+  return {std::move(built), {}};
 }
 
 }  // namespace coursepack

@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include "coursepack/core/digcomp.h"
+#include "coursepack/core/live_session_vocabulary.h"
 #include "coursepack/package/embedded_files.h"
 #include "xml_text.h"
 
@@ -88,6 +89,50 @@ std::vector<const Outcome*> outcomes_of(const Course& course, const std::vector<
   return out;
 }
 
+// vCard 3.0 (RFC 2426) text: "," ";" and "\" escaped, as LOM's centity expects.
+std::string vcard_text(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == ',' || ch == ';' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+// LOM 2.3 Contribute: each author with the LOMv1.0 role "Author".
+void lifecycle(pugi::xml_node lom, const Credits& credits) {
+  if (credits.authors.empty()) return;
+  pugi::xml_node lifecycle = lom.append_child("imsmd:lifecycle");
+  for (const auto& author : credits.authors) {
+    pugi::xml_node contribute = lifecycle.append_child("imsmd:contribute");
+    vocabulary(contribute, "imsmd:role", "LOMv1.0", "Author");
+    std::string card = "BEGIN:VCARD\nVERSION:3.0\nFN:" + vcard_text(author.name) + "\n";
+    if (!author.organisation.empty()) card += "ORG:" + vcard_text(author.organisation) + "\n";
+    card += "END:VCARD";
+    contribute.append_child("imsmd:centity").append_child("imsmd:vcard").text() = card.c_str();
+  }
+}
+
+// LOM 6 Rights: restrictions apply (a licence is one), described by the licence, its
+// address, the copyright and the funding disclaimer, in each language.
+void rights(pugi::xml_node lom, const Credits& credits, const std::vector<std::string>& languages) {
+  pugi::xml_node rights = lom.append_child("imsmd:rights");
+  vocabulary(rights, "imsmd:copyrightandotherrestrictions", "LOMv1.0", "yes");
+  std::string licence = credits.license;
+  if (const License* known = find_license(credits.license)) {
+    licence += ": " + std::string(known->name);
+    if (!known->url.empty()) licence += ", " + std::string(known->url);
+  }
+  licence += ".";
+  if (!credits.copyright.empty()) licence += " © " + credits.copyright + ".";
+  LanguageMap description;
+  for (const auto& language : languages) {
+    auto funding = credits.funding.find(language);
+    description[language] = licence + (funding == credits.funding.end() ? "" : " " + funding->second);
+  }
+  langstrings(rights, "imsmd:description", description, languages);
+}
+
 void lom(pugi::xml_node metadata, const Course& course, const std::vector<ScormItem>& items,
          const std::string& language) {
   const auto languages = ordered_languages(course, language);
@@ -112,6 +157,8 @@ void lom(pugi::xml_node metadata, const Course& course, const std::vector<ScormI
     langstrings(general, "imsmd:keyword", keyword, languages);
   }
 
+  if (course.credits) lifecycle(lom, *course.credits);
+
   pugi::xml_node educational = lom.append_child("imsmd:educational");
   vocabulary(educational, "imsmd:intendedenduserrole", "LOMv1.0", "Learner");
   vocabulary(educational, "imsmd:context", "LOMv1.0", "Training");
@@ -120,6 +167,8 @@ void lom(pugi::xml_node metadata, const Course& course, const std::vector<ScormI
       iso_duration(minutes).c_str();
   langstrings(educational, "imsmd:description", course.audience, languages);
   educational.append_child("imsmd:language").text() = language.c_str();
+
+  if (course.credits) rights(lom, *course.credits, languages);
 
   taxon_classification(lom, "Educational Level", "EQF", std::to_string(course.eqf_level),
                        "EQF " + std::to_string(course.eqf_level), "en");

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "coursepack/core/live_session_vocabulary.h"
 #include "coursepack/core/module_plan.h"
 #include "coursepack/core/xapi_statements.h"
 #include "xml_text.h"
@@ -15,6 +16,21 @@ void language_elements(pugi::xml_node parent, const char* name, const LanguageMa
     node.append_attribute("lang") = language.c_str();
     node.text() = text.c_str();
   }
+}
+
+// The activity definition's extensions (xAPI 1.0.3, Data 2.4.4.1 "extensions"; tincan.xml
+// maps to the activity definition): the licence and copyright, so that an LRS or LMS
+// importing the package can show under what terms the content may be reused.
+void credit_extensions(pugi::xml_node activity, const Credits& credits) {
+  pugi::xml_node extensions = activity.append_child("extensions");
+  const auto add = [&](std::string_view key, const std::string& value) {
+    pugi::xml_node extension = extensions.append_child("extension");
+    extension.append_attribute("key") = std::string(key).c_str();
+    extension.text() = value.c_str();
+  };
+  const License* known = find_license(credits.license);
+  add(kLicenseExtension, known && !known->url.empty() ? std::string(known->url) : credits.license);
+  if (!credits.copyright.empty()) add(kCopyrightExtension, "© " + credits.copyright);
 }
 
 }  // namespace
@@ -37,6 +53,7 @@ std::string tincan_manifest(const Course& course, const Module& module, const st
   pugi::xml_node launch_node = activity.append_child("launch");
   launch_node.append_attribute("lang") = language.c_str();
   launch_node.text() = launch.c_str();
+  if (course.credits) credit_extensions(activity, *course.credits);
   return xml_text(doc);
 }
 

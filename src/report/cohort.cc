@@ -1,6 +1,9 @@
 #include "coursepack/report/cohort.h"
 
+#include <algorithm>
+
 #include "coursepack/core/xapi_statements.h"
+#include "coursepack/report/attendance.h"
 
 namespace coursepack::report {
 namespace {
@@ -138,6 +141,35 @@ std::uint32_t duration_seconds(const json* result) {
   return *seconds > 4e9 ? 4000000000u : static_cast<std::uint32_t>(*seconds);
 }
 
+// xAPI-Data.md 2.3.2: a statement with this verb voids the one its StatementRef names.
+constexpr std::string_view kVoided = "http://adlnet.gov/expapi/verbs/voided";
+
+std::string lower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+// "<iri>/sessions/<id>" (attendance.h), or empty.
+std::string_view session_place(std::string_view id) {
+  constexpr std::string_view marker = "/sessions/";
+  const auto at = id.rfind(marker);
+  if (at == std::string_view::npos || at == 0) return {};
+  const std::string_view session = id.substr(at + marker.size());
+  if (session.empty() || session.find('/') != std::string_view::npos) return {};
+  return id;
+}
+
+// Whether a statement that adds up (see LearnerModule::counted) is new for `r`; a
+// statement without an id cannot be told from another and always counts.
+bool first_time(LearnerModule& r, const std::string* statement_id) {
+  if (!statement_id) return true;
+  const std::uint64_t hash = std::hash<std::string>{}(lower(*statement_id));
+  if (std::find(r.counted.begin(), r.counted.end(), hash) != r.counted.end()) return false;
+  r.counted.push_back(hash);
+  return true;
+}
+
 }  // namespace
 
 std::string learner_id(const json& actor) {
@@ -192,8 +224,10 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text) {
   return seconds * 1000 + millis;
 }
 
-Cohort::Cohort(std::vector<ModuleInfo> modules) : modules_(std::move(modules)), learn_modules_(modules_.empty()) {
+Cohort::Cohort(std::vector<ModuleInfo> modules, std::vector<SessionInfo> sessions)
+    : modules_(std::move(modules)), sessions_(std::move(sessions)), learn_modules_(modules_.empty()) {
   for (std::size_t i = 0; i < modules_.size(); ++i) module_by_activity_.emplace(modules_[i].activity, static_cast<int>(i));
+  for (std::size_t i = 0; i < sessions_.size(); ++i) session_by_activity_.emplace(sessions_[i].activity, static_cast<int>(i));
   for (auto& values : values_) values.emplace_back();  // index 0: unknown
 }
 
@@ -245,8 +279,24 @@ Learner& Cohort::learner(const json& actor, const std::string& id, int module) {
     learners_.push_back(std::move(learner));
   }
   Learner& learner = learners_[it->second];
-  if (learner.modules.size() <= static_cast<std::size_t>(module)) learner.modules.resize(module + 1);
+  if (module >= 0 && learner.modules.size() <= static_cast<std::size_t>(module)) learner.modules.resize(module + 1);
   return learner;
+}
+
+AddResult Cohort::add_attended(const json& actor, const std::string& id, std::string_view activity) {
+  std::string key(activity);
+  auto it = session_by_activity_.find(key);
+  if (it == session_by_activity_.end()) {
+    if (!learn_modules_) return {AddResult::Kind::skipped, "", "about a live session not in the course"};
+    if (sessions_.size() >= static_cast<std::size_t>(kMaxItems)) return {AddResult::Kind::skipped, "", "about too many live sessions"};
+    SessionInfo info;
+    info.activity = key;
+    info.id = info.title = key.substr(key.rfind('/') + 1);
+    sessions_.push_back(std::move(info));
+    it = session_by_activity_.emplace(std::move(key), static_cast<int>(sessions_.size() - 1)).first;
+  }
+  learner(actor, id, -1).attended |= std::uint64_t{1} << it->second;
+  return {};
 }
 
 AddResult Cohort::add(const json& statement) {
@@ -266,6 +316,16 @@ AddResult Cohort::add(const json& statement) {
     if (!parsed) return {AddResult::Kind::bad, "/timestamp", "not an ISO 8601 date and time with a zone"};
     at = *parsed;
   }
+  const std::string* statement_id = string_member(statement, "id");
+  if (verb_id && *verb_id == kVoided) {
+    const auto* type = string_member(*object, "objectType");
+    if (!type || *type != "StatementRef") return {AddResult::Kind::bad, "/object/objectType", "a voiding statement must point to a StatementRef"};
+    std::string target = lower(*object_id);
+    if (!voided_.count(target)) voided_seen_.insert(std::move(target));
+    return {AddResult::Kind::skipped, "", "voids another statement"};
+  }
+  if (statement_id && !voided_.empty() && voided_.count(lower(*statement_id)))
+    return {AddResult::Kind::skipped, "", "voided"};
   const std::string id = learner_id(*actor);
   if (id.empty()) {
     const auto* type = string_member(*actor, "objectType");
@@ -274,6 +334,8 @@ AddResult Cohort::add(const json& statement) {
   }
   if (const auto* type = string_member(*object, "objectType"); type && *type != "Activity")
     return {AddResult::Kind::skipped, "", "not about an activity"};
+  if (*verb_id == kAttended)
+    if (const auto session = session_place(*object_id); !session.empty()) return add_attended(*actor, id, session);
   const ActivityPlace place = place_of(*object_id);
   if (place.kind == Kind::none) return {AddResult::Kind::skipped, "", "not about a module"};
   const int module = module_index(place.module);
@@ -320,6 +382,7 @@ AddResult Cohort::add(const json& statement) {
     case Kind::none:
     case Kind::module:
       if (verb_name == xapi::kTerminated) {
+        if (!first_time(r, statement_id)) return {AddResult::Kind::skipped, "", "a repeated statement id"};
         r.session_seconds += duration_seconds(result);
       } else if (verb_name == xapi::kCompleted) {
         r.module_seconds = std::max(r.module_seconds, duration_seconds(result));
@@ -357,6 +420,7 @@ AddResult Cohort::add(const json& statement) {
       const auto correct = static_cast<std::int16_t>(raw->get<double>());
       const auto total = static_cast<std::int16_t>(max->get<double>());
       if (place.kind == Kind::pretest) {
+        if (!first_time(r, statement_id)) return {AddResult::Kind::skipped, "", "a repeated statement id"};
         ++r.attempts;
         if (r.pre_at == kNever || at < r.pre_at) {
           r.pre_at = at;

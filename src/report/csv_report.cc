@@ -75,4 +75,26 @@ void write_csv(const Cohort& cohort, const Sink& sink) {
   }
 }
 
+std::string_view standing_name(const Standing& standing) {
+  return standing.certified ? "certified" : standing.close ? "close" : "not yet";
+}
+
+void write_certification_csv(const Cohort& cohort, const std::vector<CourseCertification>& courses, const Sink& sink) {
+  sink(kCertificationCsvHeader);
+  sink("\r\n");
+  for (const auto& course : courses)
+    for (const auto& standing : course.learners) {
+      const Learner& learner = cohort.learners()[standing.learner];
+      std::string attended, to_pass;
+      for (int s : standing.attended) attended += (attended.empty() ? "" : " ") + cohort.sessions()[static_cast<std::size_t>(s)].id;
+      for (int m : standing.modules_to_pass) to_pass += (to_pass.empty() ? "" : " ") + cohort.modules()[static_cast<std::size_t>(m)].id;
+      const std::size_t required = course.rule.all_modules_passed ? course.modules.size() : 0;
+      sink(text_cell(course.rule.course) + "," + text_cell(learner.id) + "," + text_cell(learner.name) + "," +
+           std::string(standing_name(standing)) + "," + text_cell(attended) + "," +
+           std::to_string(course.rule.min_sessions_attended) + "," + std::to_string(standing.sessions_needed) + "," +
+           std::to_string(required - standing.modules_to_pass.size()) + "," + std::to_string(required) + "," +
+           text_cell(to_pass) + "," + text_cell(still_needs(cohort, standing)) + "\r\n");
+    }
+}
+
 }  // namespace coursepack::report

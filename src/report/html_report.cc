@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "coursepack/core/html_escape.h"
 #include "coursepack/report/report_writers.h"
 
 namespace coursepack::report {
@@ -51,22 +52,6 @@ nav ul { columns: 2; }
 }
 )";
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string fixed(double value, int decimals = 1) {
   char text[48];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
@@ -107,11 +92,13 @@ class Page {
   void write() {
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out_ += "<title>" + escape(in_.title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+    out_ += "<title>" + escape_html(in_.title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
     header();
     contents();
     out_ += "<main>\n";
     overview();
+    flush();
+    certification();
     flush();
     for (const auto& module : s_.modules) {
       module_section(module);
@@ -135,16 +122,16 @@ class Page {
   // A module's name, marked with its language when it is not the page's.
   std::string module_name(int index) const {
     const ModuleInfo& info = cohort_.modules()[static_cast<std::size_t>(index)];
-    std::string title = escape(info.title);
+    std::string title = escape_html(info.title);
     if (!info.title_language.empty() && info.title_language != "en")
-      title = "<span lang=\"" + escape(info.title_language) + "\">" + title + "</span>";
-    return info.title == info.id ? title : escape(info.id) + " " + title;
+      title = "<span lang=\"" + escape_html(info.title_language) + "\">" + title + "</span>";
+    return info.title == info.id ? title : escape_html(info.id) + " " + title;
   }
   std::string item_title(int module, const std::string& text) const {
     const ModuleInfo& info = cohort_.modules()[static_cast<std::size_t>(module)];
     if (!info.title_language.empty() && info.title_language != "en")
-      return "<span lang=\"" + escape(info.title_language) + "\">" + escape(text) + "</span>";
-    return escape(text);
+      return "<span lang=\"" + escape_html(info.title_language) + "\">" + escape_html(text) + "</span>";
+    return escape_html(text);
   }
 
   std::string mean_text(const MeanInterval& m) const {
@@ -163,19 +150,19 @@ class Page {
   }
 
   void header() {
-    out_ += "<header>\n<h1>" + escape(in_.title) + "</h1>\n<p>";
+    out_ += "<header>\n<h1>" + escape_html(in_.title) + "</h1>\n<p>";
     out_ += count(s_.learners) + " learner" + (s_.learners == 1 ? "" : "s") + " in " + count(static_cast<std::int64_t>(s_.modules.size())) +
             " module" + (s_.modules.size() == 1 ? "" : "s") + ", from " + count(in_.statements) + " xAPI statement" +
             (in_.statements == 1 ? "" : "s");
     if (!in_.sources.empty()) {
       out_ += " read from ";
       for (std::size_t i = 0; i < in_.sources.size(); ++i)
-        out_ += (i ? ", " : "") + std::string("<code>") + escape(in_.sources[i]) + "</code>";
+        out_ += (i ? ", " : "") + std::string("<code>") + escape_html(in_.sources[i]) + "</code>";
     }
     out_ += ".";
     if (in_.skipped > 0)
-      out_ += " " + count(in_.skipped) + " of them were about other activities and were left out.";
-    if (!in_.generated.empty()) out_ += " Made " + escape(in_.generated) + ".";
+      out_ += " " + count(in_.skipped) + " of them were left out (about other activities, voiding or voided, or repeated).";
+    if (!in_.generated.empty()) out_ += " Made " + escape_html(in_.generated) + ".";
     out_ += "</p>\n<p class=\"note\">Figures over fewer than " + min_group() +
             " learners show counts only. Completion shares are of the learners who started the module; "
             "intervals are 95% confidence intervals. <a href=\"#reading\">How to read this report</a>.</p>\n</header>\n";
@@ -188,6 +175,8 @@ class Page {
     for (int d = 0; d < 4; ++d)
       if (has_dimension(static_cast<Dimension>(d)))
         out_ += "<li><a href=\"#by-" + std::string(kDimensionNames[d]) + "\">By " + std::string(kDimensionNames[d]) + "</a></li>\n";
+    if (!in_.certification.empty() || !cohort_.sessions().empty())
+      out_ += "<li><a href=\"#certification\">Live sessions and certification</a></li>\n";
     out_ += "<li><a href=\"#reading\">How to read this report</a></li>\n</ul>\n</nav>\n";
   }
 
@@ -245,7 +234,7 @@ class Page {
     auto x = [&](double v) { return left + (v - low) / (high - low) * width; };
     out_ += "<figure>\n<svg role=\"img\" aria-labelledby=\"" + id + "-title\" viewBox=\"0 0 " + std::to_string(left + width + 70) + " " +
             std::to_string(height) + "\" width=\"" + std::to_string(left + width + 70) + "\">\n<title id=\"" + id + "-title\">" +
-            escape(caption) + ". The same figures are in the table above.</title>\n";
+            escape_html(caption) + ". The same figures are in the table above.</title>\n";
     for (double tick = low; tick <= high + 1e-9; tick += (high - low) > 100 ? 20 : 10) {
       out_ += "<line x1=\"" + fixed(x(tick)) + "\" x2=\"" + fixed(x(tick)) + "\" y1=\"" + std::to_string(top - 4) + "\" y2=\"" +
               std::to_string(height - 24) + "\" stroke=\"" + (std::fabs(tick) < 1e-9 ? "#1b1b1b" : "#d0d0d0") + "\"/>\n";
@@ -256,13 +245,13 @@ class Page {
       const auto& [label, m] = shown[i];
       const int y = top + row_height * static_cast<int>(i) + row_height / 2;
       out_ += "<text x=\"" + std::to_string(left - 8) + "\" y=\"" + std::to_string(y + 4) + "\" text-anchor=\"end\">" +
-              escape(label) + "</text>\n";
+              escape_html(label) + "</text>\n";
       out_ += "<line x1=\"" + fixed(x(m.low)) + "\" x2=\"" + fixed(x(m.high)) + "\" y1=\"" + std::to_string(y) + "\" y2=\"" +
               std::to_string(y) + "\" stroke=\"#1a5293\" stroke-width=\"2\"/>\n";
       out_ += "<circle cx=\"" + fixed(x(m.mean)) + "\" cy=\"" + std::to_string(y) + "\" r=\"5\" fill=\"#1a5293\"/>\n";
       out_ += "<text x=\"" + fixed(x(m.high) + 8) + "\" y=\"" + std::to_string(y + 4) + "\">" + signed_fixed(m.mean) + "</text>\n";
     }
-    out_ += "</svg>\n<figcaption>" + escape(caption) + ". " + escape(note) + "</figcaption>\n</figure>\n";
+    out_ += "</svg>\n<figcaption>" + escape_html(caption) + ". " + escape_html(note) + "</figcaption>\n</figure>\n";
   }
 
   void module_section(const ModuleSummary& module) {
@@ -283,7 +272,7 @@ class Page {
                                                           {"Post-test submitted", f.posttest},
                                                           {"Passed", f.passed}};
     if (!enough(f.started)) small_notice(f.started, "Learners who started this module");
-    out_ += "<table>\n<caption>Learners at each step of module " + escape(cohort_.modules()[m].id) + "</caption>\n"
+    out_ += "<table>\n<caption>Learners at each step of module " + escape_html(cohort_.modules()[m].id) + "</caption>\n"
             "<thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Learners</th>";
     if (enough(f.started)) out_ += "<th scope=\"col\">Of those who started</th>";
     out_ += "</tr></thead>\n<tbody>\n";
@@ -410,7 +399,7 @@ class Page {
             "<th scope=\"col\">Right in the post-test</th><th scope=\"col\">Discrimination, pre-test</th>"
             "<th scope=\"col\">Discrimination, post-test</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n";
     for (const auto& q : module.question_items) {
-      out_ += "<tr><th scope=\"row\">" + escape(q.id) + (q.title != q.id ? "<br><span class=\"muted\">" + item_title(module.module, q.title) + "</span>" : "") + "</th>";
+      out_ += "<tr><th scope=\"row\">" + escape_html(q.id) + (q.title != q.id ? "<br><span class=\"muted\">" + item_title(module.module, q.title) + "</span>" : "") + "</th>";
       out_ += "<td class=\"n\">" + (enough(q.pre_answered) ? share(q.pre_right, q.pre_answered) + " of " + count(q.pre_answered) : count(q.pre_answered) + " answers") + "</td>";
       out_ += "<td class=\"n\">" + (enough(q.post_answered) ? share(q.post_right, q.post_answered) + " of " + count(q.post_answered) : count(q.post_answered) + " answers") + "</td>";
       auto r = [&](const std::optional<double>& value, std::int64_t n) {
@@ -447,7 +436,7 @@ class Page {
             "<th scope=\"col\">Mandatory for</th><th scope=\"col\">Of them, viewed</th><th scope=\"col\">Still to view</th>"
             "<th scope=\"col\">Viewed by anyone</th></tr></thead>\n<tbody>\n";
     for (const auto& l : module.lessons) {
-      out_ += "<tr><th scope=\"row\">" + escape(l.id) + (l.title != l.id ? " " + item_title(module.module, l.title) : "") + "</th>";
+      out_ += "<tr><th scope=\"row\">" + escape_html(l.id) + (l.title != l.id ? " " + item_title(module.module, l.title) : "") + "</th>";
       out_ += "<td class=\"n\">" + count(l.required) + "</td><td class=\"n\">" + count(l.required_viewed) +
               (enough(l.required) ? " (" + share(l.required_viewed, l.required) + ")" : "") + "</td><td class=\"n\">" +
               count(l.required - l.required_viewed) + "</td><td class=\"n\">" + count(l.viewed) + "</td></tr>\n";
@@ -473,7 +462,7 @@ class Page {
           if (group.dimension != dimension) continue;
           const Scores& sc = group.modules[static_cast<std::size_t>(m)];
           const std::string label = group.value.empty() ? "(not given)" : group.value;
-          out_ += "<tr><th scope=\"row\">" + escape(label) + "</th>";
+          out_ += "<tr><th scope=\"row\">" + escape_html(label) + "</th>";
           funnel_cells(sc.funnel);
           out_ += "<td class=\"n\">" + mean_text(sc.pre) + "</td><td class=\"n\">" + mean_text(sc.post) + "</td><td class=\"n\">" +
                   gain_text(sc.gain) + "</td></tr>\n";
@@ -491,6 +480,92 @@ class Page {
       out_ += "</section>\n";
       flush();
     }
+  }
+
+  // The per-learner list names learners on purpose (a trainer needs it before the next
+  // session); the small-numbers rule applies to the shares beside it, not to the list.
+  void certification() {
+    if (in_.certification.empty() && cohort_.sessions().empty()) return;
+    out_ += "<section aria-labelledby=\"certification\">\n<h2 id=\"certification\">Live sessions and certification</h2>\n";
+    out_ += "<p class=\"note\">The lists below name each learner, whatever the size of the group: they are the trainer's "
+            "working list. Shares of learners follow the small-numbers rule.</p>\n";
+    session_counts();
+    for (const auto& course : in_.certification) course_standing(course);
+    if (in_.certification.empty()) attendance_list();
+    out_ += "</section>\n";
+  }
+
+  void session_counts() {
+    if (cohort_.sessions().empty()) return;
+    std::vector<std::int64_t> attended(cohort_.sessions().size());
+    for (const auto& learner : cohort_.learners())
+      for (std::size_t s = 0; s < attended.size(); ++s) attended[s] += learner.attended >> s & 1;
+    const std::int64_t learners = s_.learners;
+    out_ += "<table>\n<caption>Learners who attended each live session</caption>\n<thead><tr><th scope=\"col\">Session</th>"
+            "<th scope=\"col\">Attended</th><th scope=\"col\">Share of the cohort</th></tr></thead>\n<tbody>\n";
+    for (std::size_t s = 0; s < attended.size(); ++s) {
+      const SessionInfo& info = cohort_.sessions()[s];
+      std::string title;
+      if (info.title != info.id && !info.title.empty())
+        title = " " + (info.title_language.empty() || info.title_language == "en"
+                           ? escape_html(info.title)
+                           : "<span lang=\"" + escape_html(info.title_language) + "\">" + escape_html(info.title) + "</span>");
+      out_ += "<tr><th scope=\"row\">" + escape_html(info.id) + title +
+              "</th><td class=\"n\">" + count(attended[s]) + "</td><td class=\"n\">" +
+              (enough(learners) ? share(attended[s], learners) : "–") + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+  }
+
+  void course_standing(const CourseCertification& course) {
+    const std::string id = escape_html(course.rule.course);
+    out_ += "<h3>Course " + id + "</h3>\n<p>Rule: at least " + std::to_string(course.rule.min_sessions_attended) + " of " +
+            std::to_string(course.sessions.size()) + " live sessions attended" +
+            (course.rule.all_modules_passed ? ", and every module passed" : "") + ".";
+    if (!course.rule.text.empty())
+      out_ += " <q lang=\"" + escape_html(course.rule.text_language) + "\">" + escape_html(course.rule.text) + "</q>";
+    const auto total = static_cast<std::int64_t>(course.learners.size());
+    out_ += "</p>\n<p>" + count(course.certified) + " certified, " + count(course.close) + " close (one session or one module away), " +
+            count(total - course.certified - course.close) + " not yet, of " + count(total) + " learner" + (total == 1 ? "" : "s") +
+            (enough(total) ? " (" + share(course.certified, total) + " certified)" : "") + ".</p>\n";
+    if (course.learners.empty()) return;
+    out_ += "<table>\n<caption>Course " + id + ": each learner, certified first, then those close</caption>\n<thead><tr>"
+            "<th scope=\"col\">Learner</th><th scope=\"col\">Status</th><th scope=\"col\">Sessions attended</th>"
+            "<th scope=\"col\">Modules passed</th><th scope=\"col\">Still needs</th></tr></thead>\n<tbody>\n";
+    const std::size_t required = course.rule.all_modules_passed ? course.modules.size() : 0;
+    for (const auto& standing : course.learners) {
+      std::string sessions;
+      for (int s : standing.attended) sessions += (sessions.empty() ? "" : ", ") + escape_html(cohort_.sessions()[static_cast<std::size_t>(s)].id);
+      out_ += "<tr><th scope=\"row\">" + learner_label(cohort_.learners()[standing.learner]) + "</th><td" +
+              (standing.close ? " class=\"flag\"" : "") + ">" + std::string(standing_name(standing)) + "</td><td>" +
+              std::to_string(standing.attended.size()) + (sessions.empty() ? "" : ": " + sessions) + "</td><td class=\"n\">" +
+              (required ? std::to_string(required - standing.modules_to_pass.size()) + " of " + std::to_string(required) : "–") +
+              "</td><td>" + escape_html(still_needs(cohort_, standing)) + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+  }
+
+  // Without a certification rule (no --course, or a course without one): who attended what.
+  void attendance_list() {
+    out_ += "<table>\n<caption>Live sessions attended by each learner</caption>\n<thead><tr><th scope=\"col\">Learner</th>"
+            "<th scope=\"col\">Sessions attended</th></tr></thead>\n<tbody>\n";
+    for (const auto& learner : cohort_.learners()) {
+      std::string sessions;
+      int n = 0;
+      for (std::size_t s = 0; s < cohort_.sessions().size(); ++s)
+        if (learner.attended >> s & 1) {
+          sessions += (sessions.empty() ? "" : ", ") + escape_html(cohort_.sessions()[s].id);
+          ++n;
+        }
+      out_ += "<tr><th scope=\"row\">" + learner_label(learner) + "</th><td>" + std::to_string(n) +
+              (sessions.empty() ? "" : ": " + sessions) + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+  }
+
+  static std::string learner_label(const Learner& learner) {
+    return learner.name.empty() ? escape_html(learner.id)
+                                : escape_html(learner.name) + "<br><span class=\"muted\">" + escape_html(learner.id) + "</span>";
   }
 
   void reading_notes() {

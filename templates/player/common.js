@@ -13,13 +13,16 @@
     if (!strings) strings = JSON.parse(cp.$('#coursepack-strings').textContent);
     return strings[key].replace(/\{(\w+)\}/g, function (match, name) { return values && name in values ? values[name] : match; });
   };
-  // A count in a sentence: `key_one` or `key_other`, chosen by the page language's plural
-  // rules (French says "0 résultat", English "0 results"). Only those two forms are
-  // written for now, so the other CLDR categories ("many" in French) read as "other".
+  // A count in a sentence: `key_FORM`, FORM the CLDR category of the page language's plural
+  // rules (French "0 résultat", Polish "2 wyniki" few, "5 wyników" many). A strings file
+  // writes only the forms its language reaches with whole counts (docs/typography.md), so a
+  // missing one ("many" in French, for millions) reads as `key_other`.
   cp.tn = function (key, n) {
     var form = n === 1 ? 'one' : 'other';
     try { form = new Intl.PluralRules(document.documentElement.lang).select(n); } catch (e) { /* no Intl: English rule */ }
-    return cp.t(key + (form === 'one' ? '_one' : '_other'), { n: n });
+    if (!strings) strings = JSON.parse(cp.$('#coursepack-strings').textContent);
+    var name = key + '_' + form;
+    return cp.t(name in strings ? name : key + '_other', { n: n });
   };
 
   cp.announce = function (text) {

@@ -8,6 +8,11 @@
   var root = document.documentElement;
   root.classList.add('js');
   var planText = $('#coursepack-plan').textContent;
+  // A click on the home screen's start button before the runtime is ready is kept and
+  // done once it is: the button is usable from the first paint.
+  var early = null;
+  function keepEarly(event) { if (event.target.closest('[data-action="start"]')) early = 'start'; }
+  document.addEventListener('click', keepEarly);
 
   // An xAPI launch if the URL has one (checked: a refused launch reports nothing and
   // keeps progress in this browser), else the LMS's SCORM API, else this browser.
@@ -41,6 +46,11 @@
     var launch = store.open();
     if (!launch) { store = new cp.LocalStore('coursepack:' + planLines[1] + ':' + planLines[2] + ':' + root.lang); launch = store.open(); chosen.mode = 'local'; }
     if (chosen.mode === 'local') cp.showBanner(t('standalone'));
+    // Storage that fails is said, in place of "saved in this browser": never a promise of
+    // progress kept that a reload would break.
+    function checkStorage() {
+      if (store.failed) cp.showBanner(t(chosen.mode === 'scorm' ? 'lms_refused' : 'storage_failed'));
+    }
     if (launch.studentName) {
       // SCORM 1.2 gives "Last, First"; people read "First Last".
       var parts = launch.studentName.split(',');
@@ -53,7 +63,8 @@
     player.setMasteryScore(launch.masteryScore);
     player.setLmsMode(launch.lessonMode || '', launch.credit || '');
 
-    var sessionStart = Date.now(), lastSave = sessionStart, finished = false, reviewing = false;
+    var sessionStart = Date.now(), lastSave = sessionStart, finished = false, commitTimer = null;
+    var wanted = null;  // the screen the learner asked for; null: the one the core's phase gives
     var view = JSON.parse(player.view());
     // The LMS's mode changes what counts: said once, at the top of every screen.
     var modeNote = view.lesson_mode !== 'normal' ? 'mode_' + view.lesson_mode : view.credit ? '' : 'mode_no_credit';
@@ -67,11 +78,22 @@
       lastSave = now - (now - lastSave) % 1000;
       view = JSON.parse(player.view());
       store.save(view, player.suspendData(), Math.round((now - sessionStart) / 10), runtime, player);
-      if (commit) store.commit();
+      if (commit) { clearTimeout(commitTimer); commitTimer = null; store.commit(); }
+      checkStorage();
     }
-    function render(focus) {
+    // Answers are saved as they are given; the commits that follow them are batched, at
+    // most one every COMMIT_MS, so an LMS is not called on every click.
+    var COMMIT_MS = 2000;
+    function commitSoon() {
+      if (commitTimer) return;
+      commitTimer = setTimeout(function () { commitTimer = null; store.commit(); checkStorage(); }, COMMIT_MS);
+    }
+    // Shows `asked` (or the core's screen) and keeps it in the browser's history; `replace`
+    // when the entry is already there (Back, Forward, the first screen).
+    function render(focus, asked, replace) {
       view = JSON.parse(player.view());
-      cp.renderScreen(view, reviewing, threshold, focus);
+      wanted = cp.renderScreen(view, asked || null, threshold, focus);
+      cp.remember(wanted, replace);
     }
     function act(result, focus) {
       if (result) { log(result); return false; }
@@ -79,19 +101,33 @@
       render(focus);
       return true;
     }
+    // A lesson: opened by the core when it may (it counts as viewed), else only shown
+    // (browse and review before the pre-test: nothing is recorded there).
+    function openLesson(i, replace) {
+      var refused = player.openLesson(i);
+      if (!refused) { save(true); render(true, { screen: 'lessons' }, replace); return; }
+      if (view.lesson_mode !== 'normal') return render(true, { screen: 'lessons', lesson: i }, replace);
+      log(refused);
+      if (replace) render(true, null, true);  // Back to a lesson during the post-test: stay there
+    }
+    cp.onHistory(function (state) {
+      if (state.screen === 'lessons' && state.lesson !== undefined) openLesson(state.lesson, true);
+      else render(true, state, true);
+    });
 
     document.addEventListener('click', function (event) {
       var target = event.target.closest('[data-action], #lesson-menu a');
       if (!target) return;
       var action = target.getAttribute('data-action');
       if (!action) { event.preventDefault(); action = 'open'; }
-      if (action === 'start') act(player.startPretest(), true);
-      if (action === 'lessons') act(player.continueToLessons(), true);
-      if (action === 'posttest' || action === 'retake') { reviewing = false; act(player.startPosttest(), true); }
+      if (action === 'start') { if (!act(player.startPretest(), true)) render(true); }
+      // Back on the pre-test's results after moving on: the lessons are open already.
+      if (action === 'lessons' && !act(player.continueToLessons(), true)) render(true, { screen: 'lessons' });
+      if (action === 'posttest' || action === 'posttest-end' || action === 'retake') act(player.startPosttest(), true);
       if (action === 'confirm-submit') submitQuiz();
       if (action === 'cancel-submit') { cp.hideConfirm(); $('#quiz-form [type="submit"]').focus(); }
-      if (action === 'review') { reviewing = true; act(player.openLesson(view.lesson), true); }
-      if (action === 'open') act(player.openLesson(parseInt(target.getAttribute('data-lesson'), 10)), true);
+      if (action === 'review') openLesson(view.lesson);
+      if (action === 'open') { cp.closeMenuOnPhone(); openLesson(parseInt(target.getAttribute('data-lesson'), 10)); }
     });
 
     $('#quiz-form').addEventListener('change', function (event) {
@@ -99,7 +135,8 @@
       if (!fieldset || event.target.name === undefined) return;
       player.answer(parseInt(fieldset.getAttribute('data-question'), 10), parseInt(event.target.value, 10));
       fieldset.classList.remove('missing');
-      save(false);  // kept for resume; committed at the next step, not on every click
+      save(false);  // kept for resume at once; committed with the answers around it
+      commitSoon();
     });
 
     // A post-test that counts asks first (an in-page step, not window.confirm: it is read
@@ -125,7 +162,6 @@
         return;
       }
       store.addInteractions(JSON.parse(player.interactions(kind, secondsOfDay())));
-      reviewing = false;
       save(true);
       render(true);
       cp.announce(kind ? $('#final-status').textContent : t('score_line', view.pretest_score));
@@ -145,7 +181,11 @@
     });
 
     save(true);  // the status leaves "not attempted" from the first launch on
-    render(false);
+    cp.fitMenu();
+    render(false, null, true);
+    root.classList.add('ready');
+    document.removeEventListener('click', keepEarly);
+    if (early && view.phase === 'home') act(player.startPretest(), true);
     window.coursepackPlayer = {
       view: function () { return JSON.parse(player.view()); },
       mode: chosen.mode,
@@ -153,12 +193,18 @@
     };
   }
 
-  function fail(error) {
+  // Without the player the page stays a plain document: every screen shows, no button.
+  function fail(error, message) {
     log('player failed to start: ' + error);
     root.classList.remove('js');
-    cp.showBanner(t('runtime_failed'));
+    root.classList.add('plain');
+    cp.showBanner(t(message || 'runtime_failed'));
   }
 
+  if (typeof WebAssembly !== 'object' || typeof Promise !== 'function' || !window.history.pushState) {
+    fail('this browser has no WebAssembly', 'unsupported');
+    return;
+  }
   try {
     window.CoursepackRuntime().then(function (runtime) {
       try { start(runtime); } catch (error) { fail(error); }

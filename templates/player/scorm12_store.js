@@ -54,7 +54,8 @@
     if (view.status) this.set('cmi.core.lesson_status', view.status);
     if (view.save_progress) {
       this.set('cmi.core.lesson_location', view.location);
-      this.set('cmi.suspend_data', suspendData);
+      // An LMS that refuses the progress (too long, or no attempt open) is said to the learner.
+      this.failed = !this.set('cmi.suspend_data', suspendData);
     }
     if (view.report_score) {
       this.set('cmi.core.score.min', 0);
@@ -81,7 +82,7 @@
       this.set(at + 'result', item.result);
     }
   };
-  ScormStore.prototype.commit = function () { this.call('LMSCommit'); };
+  ScormStore.prototype.commit = function () { if (!this.call('LMSCommit').ok) this.failed = true; };
   ScormStore.prototype.finish = function () { this.call('LMSFinish'); };
 
   cp.ScormStore = ScormStore;

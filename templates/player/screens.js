@@ -36,6 +36,18 @@
 
   // The rules, stated before anything counts: pass mark, attempts, what the pre-test does.
   function renderHome(view) {
+    // Browse and review: every lesson opens from here at once.
+    if (view.lesson_mode !== 'normal') $$('.lesson-list li').forEach(function (item) {
+      var name = $('.lesson-name', item);
+      if (name.tagName === 'BUTTON') return;
+      var link = document.createElement('button');
+      link.type = 'button';
+      link.className = 'lesson-name link';
+      link.setAttribute('data-action', 'open');
+      link.setAttribute('data-lesson', item.getAttribute('data-lesson'));
+      link.textContent = name.textContent;
+      name.replaceWith(link);
+    });
     var list = ensure('home-rules', 'ul', function (el) { $('#screen-home .panel').appendChild(el); });
     list.className = 'rules';
     list.textContent = '';
@@ -71,25 +83,30 @@
     return tags;
   }
 
-  function renderLessons(view) {
+  function renderLessons(view, lesson) {
     $$('#lesson-menu li').forEach(function (item, i) {
       $('.tags', item).innerHTML = tagsFor(view, i);
       var link = $('a', item);
-      if (i === view.lesson) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+      if (i === lesson) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
     });
     var current;
     $$('article.lesson').forEach(function (article, i) {
-      article.hidden = i !== view.lesson;
+      article.hidden = i !== lesson;
       $('.progress .tags', article).innerHTML = tagsFor(view, i);
-      if (i === view.lesson) current = article;
+      if (i === lesson) current = article;
     });
-    // After a post-test the button is the retake, shown only while one is allowed.
+    // After a post-test the button is the retake, shown only while one is allowed. The
+    // menu's button says why it is not open yet; the one ending each lesson only shows
+    // when it can be used.
     var gate = $('#posttest-gate'), button = $('[data-action="posttest"]');
     var closed = view.finished && !view.retake_allowed;
     button.hidden = closed;
     gate.hidden = closed;
     button.disabled = !view.posttest_allowed;
-    button.textContent = t(view.finished ? 'retake' : 'take_posttest');
+    $$('[data-action^="posttest"]').forEach(function (each) {
+      each.textContent = t(view.finished ? 'retake' : 'take_posttest');
+      if (each !== button) each.hidden = !view.posttest_allowed;
+    });
     gate.textContent = view.posttest_allowed ? (view.finished ? attemptLine(view.attempts + 1, view.max_attempts)
       : t('posttest_ready')) : t('lessons_left', { n: view.lessons_left });
     return current ? $('.lesson-title', current) : null;
@@ -132,25 +149,47 @@
     retake.textContent = t('retake');
     retake.hidden = !view.retake_allowed;
     renderReview(view, screen);
-    $('#final-pre').textContent = pre.percent + ' %';
-    $('#final-post').textContent = post.percent + ' %';
-    $('#final-gain').textContent = t('points', { n: (view.gain > 0 ? '+' : '') + view.gain });
+    $('#final-pre').textContent = cp.percent(pre.percent);
+    $('#final-post').textContent = cp.percent(post.percent);
+    $('#final-gain').textContent = cp.tn('points', view.gain).replace(/^-?\d/, function (d) { return (view.gain > 0 ? '+' : '') + d; });
+    cp.drawChart(view, $('#final-chart'), lessonTitle, cp.percent);
     return $('#final-title');
   }
 
-  // Shows the screen for `view`; `reviewing` shows the lessons after the post-test;
-  // `threshold` is the pre-test percentage below which every lesson is required.
-  cp.renderScreen = function (view, reviewing, threshold, focus) {
-    var screen = { home: 'home', pretest: 'quiz', posttest: 'quiz', results: 'results', lessons: 'lessons', finished: reviewing ? 'lessons' : 'final' }[view.phase];
+  // The screen the core's phase puts the learner on.
+  cp.currentScreen = function (view) {
+    return { home: 'home', pretest: 'quiz', posttest: 'quiz', results: 'results', lessons: 'lessons', finished: 'final' }[view.phase];
+  };
+  // Whether `wanted` ({screen, lesson}) may be shown now: home always, the pre-test's
+  // results once it is in, the lessons after it (any of them in browse and review), the
+  // quiz only while one is open, the final results once there are some.
+  function reachable(wanted, view) {
+    var after = view.phase !== 'home' && view.phase !== 'pretest' && view.phase !== 'posttest';
+    return wanted.screen === 'home' || wanted.screen === cp.currentScreen(view) ||
+      (wanted.screen === 'results' && after) ||
+      (wanted.screen === 'lessons' && (after || view.lesson_mode !== 'normal')) ||
+      (wanted.screen === 'final' && view.phase === 'finished');
+  }
+
+  // Shows `wanted` ({screen, lesson}, lesson only for a lesson the core did not open: browse
+  // mode before the pre-test) if it may be shown, else the core's current screen; returns
+  // what it showed. `threshold` is the pre-test percentage below which every lesson is required.
+  cp.renderScreen = function (view, wanted, threshold, focus) {
+    var shown = wanted && reachable(wanted, view) ? wanted : { screen: cp.currentScreen(view) };
+    var screen = shown.screen, lesson = shown.lesson === undefined ? view.lesson : shown.lesson;
+    if (screen === 'lessons') shown = { screen: screen, lesson: lesson };
     $$('.screen').forEach(function (section) { section.hidden = section.id !== 'screen-' + screen; });
     var heading;
     if (screen !== 'quiz') cp.hideConfirm();
     if (screen === 'home') heading = renderHome(view);
     if (screen === 'quiz') heading = renderQuiz(view);
     if (screen === 'results') heading = renderResults(view, threshold);
-    if (screen === 'lessons') heading = renderLessons(view);
+    if (screen === 'lessons') heading = renderLessons(view, lesson);
     if (screen === 'final') heading = renderFinal(view);
+    cp.renderSteps(shown, view);
+    cp.setTitle(shown, view, screen === 'lessons' ? lessonTitle(lesson) : '');
     if (focus && heading) heading.focus();
+    return shown;
   };
 
   // The confirm step before a post-test that counts: in the form, under its button; the
@@ -175,6 +214,11 @@
   cp.hideConfirm = function () {
     var box = document.getElementById('submit-confirm');
     if (box) box.hidden = true;
+  };
+
+  // Percentages as the page's language writes them ("40%", "40 %").
+  cp.percent = function (n) {
+    try { return new Intl.NumberFormat(document.documentElement.lang, { style: 'percent' }).format(n / 100); } catch (e) { return n + '%'; }
   };
 
   cp.showBanner = function (text) {

@@ -98,7 +98,7 @@
   };
 
   XapiStore.prototype.save = function (view, suspendData, centiseconds, runtime, player) {
-    try { window.localStorage.setItem(this.progressKey, suspendData); } catch (e) { cp.log('cannot save in this browser'); }
+    try { window.localStorage.setItem(this.progressKey, suspendData); this.failed = false; } catch (e) { this.failed = true; cp.log('cannot save in this browser'); }
     var count = player.pendingStatements();
     if (!count) return;
     var ids = [];

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLms, runAxe, formatViolations, startServer, unzipTo } from './harness.mjs';
-import { repo, setsModule, servePackage, answerQuiz } from './packages.mjs';
+import { repo, setsModule, servePackage, answerQuiz, toLessons } from './packages.mjs';
 
 const MODULE = '2-1';
 const { module, key, wrong } = setsModule(MODULE);
@@ -39,7 +39,7 @@ after(async () => {
 
 // ---- page helpers ---------------------------------------------------------------------
 
-const shown = (frame, screen) => frame.waitForSelector(`#screen-${screen}:not([hidden])`, { timeout: 15000 });
+const shown = (frame, screen) => frame.waitForSelector(`html.ready #screen-${screen}:not([hidden])`, { timeout: 15000 });
 const text = (frame, selector) => frame.locator(selector).innerText();
 
 async function checkAxe(frame, screen) {
@@ -72,13 +72,7 @@ function assertInteractions(cmi, expected) {
 
 // Home -> pre-test (all wrong: every lesson required) -> every lesson -> post-test shown.
 async function toPosttest(frame) {
-  await shown(frame, 'home');
-  await frame.click('[data-action="start"]');
-  await shown(frame, 'quiz');
-  await answerQuiz(frame, wrong);
-  await shown(frame, 'results');
-  await frame.click('[data-action="lessons"]');
-  await shown(frame, 'lessons');
+  await toLessons(frame, wrong);
   for (let i = 0; i < module.lessons.length; i++) {
     await frame.click(`#lesson-menu a[data-lesson="${i}"]`);
     await frame.waitForSelector(`article[data-lesson="${i}"]:not([hidden])`);

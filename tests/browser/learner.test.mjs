@@ -18,7 +18,7 @@ after(async () => served?.close());
 
 // ---- page helpers ---------------------------------------------------------------------
 
-const shown = (frame, screen) => frame.waitForSelector(`#screen-${screen}:not([hidden])`, { timeout: 15000 });
+const shown = (frame, screen) => frame.waitForSelector(`html.ready #screen-${screen}:not([hidden])`, { timeout: 15000 });
 const text = (frame, selector) => frame.locator(selector).innerText();
 
 async function checkAxe(frame, screen) {
@@ -277,7 +277,7 @@ test('keyboard only: the whole path without a mouse', async () => {
 test('standalone: no API found, progress kept in the browser across reloads', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/package/index.html`);
-  await page.waitForSelector('#screen-home:not([hidden])');
+  await page.waitForSelector('html.ready #screen-home:not([hidden])');
   assert.match(await page.locator('#mode-banner').innerText(), /enregistrée dans ce navigateur uniquement/);
   assert.equal(await page.locator('#mode-banner').isVisible(), true);
   await page.click('[data-action="start"]');

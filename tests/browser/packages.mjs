@@ -46,3 +46,16 @@ export async function answerQuiz(frame, answers, { confirm = true } = {}) {
   if (confirm && (await frame.locator('#submit-confirm:not([hidden])').count()))
     await frame.click('[data-action="confirm-submit"]');
 }
+
+/// Home -> the pre-test answered with `answers` -> its results -> the lessons screen (the
+/// first required lesson open).
+export async function toLessons(frame, answers) {
+  const shown = (screen) => frame.waitForSelector(`html.ready #screen-${screen}:not([hidden])`, { timeout: 15000 });
+  await shown('home');
+  await frame.click('[data-action="start"]');
+  await shown('quiz');
+  await answerQuiz(frame, answers);
+  await shown('results');
+  await frame.click('[data-action="lessons"]');
+  await shown('lessons');
+}

@@ -28,7 +28,7 @@ async function assertReflows(page, screen) {
 test('every screen reflows at 320 px and 200% zoom', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/package/index.html`);
-  await page.waitForSelector('#screen-home:not([hidden])');
+  await page.waitForSelector('html.ready #screen-home:not([hidden])');
   await assertReflows(page, 'home');
   await page.click('[data-action="start"]');
   await page.waitForSelector('#screen-quiz:not([hidden])');
@@ -51,7 +51,7 @@ test('every screen reflows at 320 px and 200% zoom', async () => {
 test('results and refusals are announced in a live region', async () => {
   const lms = await openLms(browser, server, { masteryScore: 80, studentName: 'Martin, Ada' });
   const frame = lms.frame();
-  await frame.waitForSelector('#screen-home:not([hidden])');
+  await frame.waitForSelector('html.ready #screen-home:not([hidden])');
   assert.equal(await frame.locator('#learner-name').innerText(), 'Ada Martin');
   assert.equal(await frame.getAttribute('#announcer', 'role'), 'status');
   await frame.click('[data-action="start"]');
@@ -75,7 +75,7 @@ test('results and refusals are announced in a live region', async () => {
 test('answers are saved when the page is hidden, and the LMS is finished once when it goes', async () => {
   const lms = await openLms(browser, server, { masteryScore: 80 });
   const frame = lms.frame();
-  await frame.waitForSelector('#screen-home:not([hidden])');
+  await frame.waitForSelector('html.ready #screen-home:not([hidden])');
   await frame.click('[data-action="start"]');
   await frame.click('#quiz-form fieldset[data-question="2"] input[value="1"]');
   const commitsBefore = (await lms.commits()).length;
@@ -121,7 +121,7 @@ test('an LMS that refuses interactions still gets status and score', async () =>
     api.LMSGetLastError = () => (refused ? '401' : last());
   });
   const frame = lms.frame();
-  await frame.waitForSelector('#screen-home:not([hidden])');
+  await frame.waitForSelector('html.ready #screen-home:not([hidden])');
   await frame.click('[data-action="start"]');
   await answerQuiz(frame, key);
   await frame.click('[data-action="lessons"]');

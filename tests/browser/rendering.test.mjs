@@ -100,7 +100,7 @@ after(async () => {
 
 // Home, pre-test, then the first lesson.
 async function openFirstLesson(frame) {
-  await frame.waitForSelector('#screen-home:not([hidden])');
+  await frame.waitForSelector('html.ready #screen-home:not([hidden])');
   await frame.click('[data-action="start"]');
   await frame.waitForSelector('#screen-quiz:not([hidden])');
   await answerQuiz(frame, key);
@@ -213,7 +213,7 @@ for (const zip of setsZips) {
     };
     try {
       await page.goto(`${moduleServer.url}/package/index.html`);
-      await page.waitForSelector('#screen-home:not([hidden])');
+      await page.waitForSelector('html.ready #screen-home:not([hidden])');
       await check('home');
       await page.click('[data-action="start"]');
       await page.waitForSelector('#screen-quiz:not([hidden])');

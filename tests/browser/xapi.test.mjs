@@ -83,7 +83,7 @@ test('a scripted learner: the LRS holds the path, statement by statement', async
   const registration = randomUUID();
   const page = await browser.context.newPage();
   await page.goto(launchUrl(registration));
-  await page.waitForSelector('#screen-home:not([hidden])');
+  await page.waitForSelector('html.ready #screen-home:not([hidden])');
   assert.equal(await page.locator('#mode-banner').isVisible(), false, 'an LRS launch is not standalone');
   assert.equal(await page.locator('#learner-name').innerText(), 'Ada Martin');
   await page.click('[data-action="start"]');
@@ -140,7 +140,7 @@ test('offline mid-module, a reload, back online: every statement arrives exactly
   const registration = randomUUID();
   const page = await browser.context.newPage();
   await page.goto(launchUrl(registration, proxy.endpoint));
-  await page.waitForSelector('#screen-home:not([hidden])');
+  await page.waitForSelector('html.ready #screen-home:not([hidden])');
   await page.click('[data-action="start"]');
   const pre = key.map((k, q) => (q === 0 ? wrong[q] : k));
   await answerQuiz(page, pre);

@@ -20,7 +20,7 @@ after(async () => { await fx?.close(); });
 
 // Opens the module, takes the pre-test: initialized + one answered per question + passed/failed.
 async function pretest(page) {
-  await page.waitForSelector('#screen-home:not([hidden])');
+  await page.waitForSelector('html.ready #screen-home:not([hidden])');
   await page.click('[data-action="start"]');
   await answerQuiz(page, pre);
   await page.waitForSelector('#screen-results:not([hidden])');
@@ -84,7 +84,7 @@ test('statements queued under one registration are sent after a relaunch with an
 
   fx.setPlan('');
   const again = await openPage(fx.browser, fx.launchUrl({ name: 'relaunch', registration: second }));
-  await again.page.waitForSelector('#screen-home:not([hidden])');
+  await again.page.waitForSelector('html.ready #screen-home:not([hidden])');
   assert.equal(await again.page.locator('#launch-error').isVisible(), false);
   const old = await fx.waitForStatements(first, PRETEST_STATEMENTS + 1);
   assert.equal(old.length, PRETEST_STATEMENTS + 1);
@@ -101,8 +101,8 @@ test('two tabs of the same course offline, then online: 17 of 17 delivered, each
   const url = fx.launchUrl({ name: 'tabs', registration });
   const a = (await openPage(fx.browser, url)).page, b = (await openPage(fx.browser, url)).page;
   // Interleaved, so each tab adds while the other holds statements of its own.
-  await a.waitForSelector('#screen-home:not([hidden])');
-  await b.waitForSelector('#screen-home:not([hidden])');
+  await a.waitForSelector('html.ready #screen-home:not([hidden])');
+  await b.waitForSelector('html.ready #screen-home:not([hidden])');
   await a.click('[data-action="start"]');
   await b.click('[data-action="start"]');
   for (let q = 0; q < key.length; q++) {
@@ -306,7 +306,7 @@ test('a refused launch is explained in the page\'s language (fr), with a bad act
   await box.waitFor({ state: 'visible' });
   assert.match(await box.innerText(), /^Ce module a été ouvert par un lien non valide \(actor\)\u00a0: vos résultats ne peuvent pas être transmis/);
   assert.ok(consoleLines.some((line) => line.startsWith('coursepack: launch refused: actor has 2 identifiers (mbox, account), xAPI allows one.')));
-  await page.waitForSelector('#screen-home:not([hidden])');
+  await page.waitForSelector('html.ready #screen-home:not([hidden])');
   assert.equal(await page.locator('#mode-banner').isVisible(), false, 'not "no platform found": a platform launched it');
   await page.close();
   assert.equal(fx.proxy.stats().requests, 0);

@@ -53,6 +53,38 @@ TEST_CASE("a bad plan is an error value") {
   for (std::size_t n = 0; n < good.size(); ++n) (void)decode_plan(good.substr(0, n));
 }
 
+TEST_CASE("no text, id or IRI can add a line to the plan, whatever bytes it holds") {
+  ModulePlan plan = testing::make_plan(2, 1);
+  plan.iri = "https://example.org/c";
+  plan.language = "en";
+  // The page carrying the plan turns a CR into a line feed: a title holding one once
+  // made every statement go to the attacker's IRI.
+  plan.texts["course"]["en"] = "Title\riri https://evil.example\n</script>\x01\x7f\\x41";
+  plan.texts["module"]["en"] = std::string("NUL\0 and tab\t", 14);
+  plan.lessons[0] = "odd id\r";
+  const std::string text = encode_plan(plan);
+  for (char c : text) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+  CHECK(text.find("\niri ") == text.rfind("\niri "));
+  CHECK(text.find('<') == std::string::npos);
+  CHECK(text.find("\ntext course en Title\\x0diri https://evil.example\\n\\x3c/script>\\x01\\x7f\\\\x41\n") !=
+        std::string::npos);
+  const ModulePlanResult back = decode_plan(text);
+  REQUIRE(back.error.empty());
+  CHECK(back.plan.iri == "https://example.org/c");
+  CHECK(back.plan.texts == plan.texts);
+  CHECK(back.plan.lessons == plan.lessons);
+}
+
+TEST_CASE("a plan with a raw control character or a second IRI is refused") {
+  ModulePlan plan = testing::make_plan(2, 1);
+  plan.iri = "https://example.org/c";
+  const std::string good = encode_plan(plan);
+  CHECK(decode_plan(good + "iri https://evil.example\n").error == "module plan: iri given twice");
+  CHECK(decode_plan(good + "text course en A\rB\n").error == "module plan: line 8 is badly escaped");
+  CHECK(decode_plan(good + "text course en A\\qB\n").error == "module plan: line 8 is badly escaped");
+  CHECK(decode_plan(good + "text course en A\\x4\n").error == "module plan: line 8 is badly escaped");
+}
+
 TEST_CASE("the fingerprint changes with anything saved progress depends on") {
   const ModulePlan plan = testing::make_plan(3, 3);
   ModulePlan other = plan;

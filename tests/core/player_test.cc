@@ -76,6 +76,7 @@ TEST_CASE("the view carries the attempts, the review and what the LMS may record
   CHECK(view["retake_allowed"] == true);
   CHECK(view["posttest_allowed"] == true);
   CHECK(view["review_right"] == nlohmann::json::array({true, false, false}));
+  CHECK(view["pretest_right"] == nlohmann::json::array({true, true, true}));  // the chart's "before"
   CHECK(view["review_correct"] == nlohmann::json::array({-1, -1, -1}));  // a retake could use them
   CHECK(view["exit"] == "suspend");
   CHECK(nlohmann::json::parse(player.interactions(1, 0))[0]["id"] == "post_q1");

@@ -25,8 +25,31 @@ TEST_CASE("one page holds every screen of the module, in the package language") 
   CHECK(has(page, "<h1 id=\"home-title\" tabindex=\"-1\">Mots de passe</h1>"));
   CHECK(has(page, "Choisir un mot de passe robuste"));
   CHECK(has(page, "DigComp 4.1\u00A0: Protéger les équipements"));
-  CHECK(has(page, "<li>La longueur avant la complexité (10 min)</li>"));
+  CHECK(has(page, "<li data-lesson=\"0\"><span class=\"lesson-name\">La longueur avant la complexité</span> (10 min)</li>"));
   CHECK(has(page, "Commencer le test de positionnement"));
+}
+
+TEST_CASE("the step indicator is in the page as built, on the home step") {
+  const std::string page = home_page(testing::example_course(), "en");
+  CHECK(has(page, "<nav class=\"steps\" aria-label=\"Your progress in this module\">\n<ol>\n"
+                  "<li data-step=\"home\" aria-current=\"step\">Start</li>\n<li data-step=\"pretest\">Pre-test</li>\n"
+                  "<li data-step=\"lessons\">Lessons</li>\n<li data-step=\"posttest\">Post-test</li>\n"
+                  "<li data-step=\"results\">Results</li>\n</ol>\n"
+                  "<p id=\"steps-left\">The pre-test decides which lessons you need.</p>\n</nav>\n"
+                  "<section id=\"screen-home\""));
+  // Without JavaScript every screen shows, and a message says what is missing.
+  CHECK(has(page, "<noscript><p class=\"mode-banner\">This module needs JavaScript to record your progress."));
+  CHECK(has(page, "<noscript><style>.screen { display: block !important; }"));
+}
+
+TEST_CASE("the start button is in the first screenful and at the end of the home screen") {
+  const std::string page = home_page(testing::example_course(), "en");
+  const auto home = page.substr(page.find("<section id=\"screen-home\""));
+  const std::string button = "<button type=\"button\" class=\"primary\" data-action=\"start\">Start the pre-test</button>";
+  const auto first = home.find(button), last = home.rfind(button);
+  CHECK(first < home.find("<dl class=\"facts\">"));
+  CHECK(last > home.find("<ol class=\"lesson-list\">"));
+  CHECK(last < home.find("</section>"));
 }
 
 TEST_CASE("questions are radio groups with a legend and a label per choice") {
@@ -84,6 +107,32 @@ TEST_CASE("course text is escaped, never interpreted") {
   CHECK(expected.back() == "<script src=\"player/main.js\">");
   CHECK(has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   CHECK_FALSE(has(page, "</script><script>alert(2)"));
+}
+
+// The page template is filled in one pass: a course that writes the template's own slot
+// names gets them back as text, and a large lesson costs its size, not its size squared.
+TEST_CASE("slot names in course text come out as written") {
+  Course course = testing::example_course();
+  course.title["en"] = "Course {{body}}";
+  course.modules[0].title["en"] = "Module {{root}} {{course_title}}";
+  course.modules[0].lessons[0].markdown["en"] = "Lesson {{body}} {{root}} {{course_title}} {{lang}}";
+  const std::string page = home_page(course, "en", "m/");
+  CHECK(has(page, "<p class=\"course-title\">Course {{body}}</p>"));
+  CHECK(has(page, "<title>Module {{root}} {{course_title}}</title>"));
+  CHECK(has(page, "<p>Lesson {{body}} {{root}} {{course_title}} {{lang}}</p>"));
+  CHECK(has(page, "href=\"../player.css\""));
+}
+
+TEST_CASE("a 2 MB lesson is copied into the page once") {
+  Course course = testing::example_course();
+  course.modules[0].lessons[0].markdown["en"] = "x";
+  const std::size_t small = home_page(course, "en").size();
+  std::string big;
+  while (big.size() < 2'000'000) big += "{{body}} {{root}} text ";
+  course.modules[0].lessons[0].markdown["en"] = big;
+  const std::string page = home_page(course, "en");
+  // The markdown renderer keeps the paragraph as it is, minus the trailing space.
+  CHECK(page.size() == small + big.size() - 2);
 }
 
 }  // namespace

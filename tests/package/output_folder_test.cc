@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -90,31 +91,94 @@ TEST_CASE("a folder where a package goes is found before any package moves") {
   CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
 }
 
+TEST_CASE("a file that cannot be replaced is found before any package moves") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  fs::create_directories(out);
+  std::ofstream(out / "a.zip") << "old a";
+  std::ofstream(out / "b.zip") << "old b";
+  // chattr +i: an immutable file (root on ext4 and most file systems) that rename() cannot replace.
+  if (std::system(("chattr +i " + (out / "b.zip").string() + " 2>/dev/null").c_str()) != 0) {
+    WARN("chattr +i is not available here: the check is not tested");
+    return;
+  }
+  const std::string error = publish_packages(out, two_packages());
+  std::system(("chattr -i " + (out / "b.zip").string()).c_str());
+  CHECK(error == (out / "b.zip").string() +
+                     ": cannot be replaced (immutable or append-only: lsattr shows it); nothing was written");
+  CHECK(read(out / "a.zip") == "old a");
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
+}
+
+// A rename that fails on the call numbered `failing` (from 1), as a full disk or a
+// concurrent process would make it fail: only the rename itself can reveal it.
+RenameFile failing_rename(int failing, int* calls) {
+  return [=](const fs::path& from, const fs::path& to) {
+    if (++*calls == failing) return std::make_error_code(std::errc::no_space_on_device);
+    std::error_code ec;
+    fs::rename(from, to, ec);
+    return ec;
+  };
+}
+
+std::vector<PackageName> names_of(const std::vector<BuiltPackage>& packages) {
+  std::vector<PackageName> names;
+  for (const auto& p : packages) names.push_back({p.file_name, p.course_id, p.module_id, p.language, p.format, {}});
+  return names;
+}
+
 TEST_CASE("a failed move puts back every package it replaced, and says so") {
   testing::TempFolder temp("test");
   const fs::path out = temp.path / "dist";
   fs::create_directories(out);
   std::ofstream(out / "a.zip") << "old a";
   std::ofstream(out / "c.zip") << "old c";
-  // c.zip cannot be moved aside: an immutable file (root on ext4 and most file systems);
-  // a failure that only the rename itself can reveal.
-  if (std::system(("chattr +i " + (out / "c.zip").string() + " 2>/dev/null").c_str()) != 0) {
-    WARN("chattr +i is not available here: the rollback is not tested");
-    return;
-  }
   auto packages = two_packages();
   packages.push_back({"c.zip", "", "", "", "", "CCC"});
-  const std::string error = publish_packages(out, packages);
-  std::system(("chattr -i " + (out / "c.zip").string()).c_str());
-  CHECK(error == "cannot move c.zip into " + out.string() + ": Operation not permitted; the 2 packages moved before it "
-                 "were taken back: " + out.string() + " is as it was");
+  int calls = 0;
+  {
+    // Renames: a.zip aside, a.zip in, b.zip in, c.zip aside (fails).
+    OutputFolder folder(out, failing_rename(4, &calls));
+    std::vector<std::string> notes;
+    REQUIRE(folder.open(names_of(packages), notes).empty());
+    for (const auto& p : packages) REQUIRE(folder.stage(p.file_name, p.bytes).empty());
+    CHECK(folder.publish({"a.zip", "b.zip", "c.zip"}) ==
+          "cannot move c.zip into " + out.string() + ": No space left on device; the 2 packages moved before it "
+          "were taken back: " + out.string() + " is as it was");
+    CHECK(folder.restored());
+  }
   CHECK(read(out / "a.zip") == "old a");
   CHECK(read(out / "c.zip") == "old c");
   CHECK_FALSE(fs::exists(out / "b.zip"));
-  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 2);  // no staging folder either
 }
 
-TEST_CASE("a staging folder left by a killed build is removed and reported; a live one is kept") {
+TEST_CASE("a rollback that cannot finish names what it could not restore and keeps it") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  fs::create_directories(out);
+  std::ofstream(out / "a.zip") << "old a";
+  int calls = 0;
+  // a.zip aside, a.zip in, b.zip in (fails), then old a.zip back (fails too).
+  OutputFolder folder(out, [&](const fs::path& from, const fs::path& to) {
+    if (++calls >= 3) return std::make_error_code(std::errc::io_error);
+    std::error_code ec;
+    fs::rename(from, to, ec);
+    return ec;
+  });
+  std::vector<std::string> notes;
+  const auto packages = two_packages();
+  REQUIRE(folder.open(names_of(packages), notes).empty());
+  for (const auto& p : packages) REQUIRE(folder.stage(p.file_name, p.bytes).empty());
+  const fs::path previous = folder.staging() / "previous";
+  CHECK(folder.publish({"a.zip", "b.zip"}) == "cannot move b.zip into " + out.string() +
+                                                  ": Input/output error; could not restore a.zip: the previous "
+                                                  "versions are in " + previous.string());
+  CHECK_FALSE(folder.restored());
+  CHECK(read(previous / "a.zip") == "old a");
+}
+
+TEST_CASE("a staging folder left by a killed build is removed and reported; a live one is kept and reported") {
   testing::TempFolder temp("test");
   const fs::path out = temp.path / "dist";
   // Process ids above the kernel's pid_max (4194304 at most) belong to no process.
@@ -123,10 +187,34 @@ TEST_CASE("a staging folder left by a killed build is removed and reported; a li
   fs::create_directories(live);
   std::vector<std::string> notes;
   REQUIRE(publish_packages(out, two_packages(), &notes).empty());
-  CHECK(notes == std::vector<std::string>{"removed " + (out / ".coursepack-staging-99999999").string() +
-                                          ", left by a build that stopped"});
+  std::sort(notes.begin(), notes.end());
+  CHECK(notes == std::vector<std::string>{"left " + live.string() + " alone: process " + std::to_string(::getppid()) +
+                                              " still runs (another build?); remove it once that build is over",
+                                          "removed " + (out / ".coursepack-staging-99999999").string() +
+                                              ", left by a build that stopped"});
   CHECK_FALSE(fs::exists(out / ".coursepack-staging-99999999"));
   CHECK(fs::exists(live));
+}
+
+TEST_CASE("a package staged and never published leaves nothing behind") {
+  testing::TempFolder temp("test");
+  const fs::path out = temp.path / "dist";
+  fs::create_directories(out);
+  std::ofstream(out / "old.zip") << "old";
+  {
+    OutputFolder folder(out);
+    std::vector<std::string> notes;
+    REQUIRE(folder.open(names_of(two_packages()), notes).empty());
+    REQUIRE(folder.stage("a.zip", "AAA").empty());
+    CHECK(fs::exists(folder.staging() / "a.zip"));
+  }  // a build that failed: the folder is dropped
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);
+  {
+    OutputFolder folder(temp.path / "new");
+    std::vector<std::string> notes;
+    REQUIRE(folder.open(names_of(two_packages()), notes).empty());
+  }
+  CHECK_FALSE(fs::exists(temp.path / "new"));
 }
 
 TEST_CASE("a package replaces the one of the same name from an earlier build") {

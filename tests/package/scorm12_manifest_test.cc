@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include "programme_course.h"
 #include "sample_course.h"
 
 namespace coursepack {
@@ -42,6 +43,44 @@ TEST_CASE("identifiers are valid XML ids even when course ids start with a digit
   const std::string xml = scorm12_manifest(course, {{&course.modules[0], "index.html"}}, "en", {{"index.html", ""}});
   CHECK(xml.find("identifier=\"ITEM-2-1\"") != std::string::npos);
   CHECK(xml.find("identifierref=\"RES-2-1\"") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace coursepack
+
+namespace coursepack {
+namespace {
+
+TEST_CASE("credits become LOM rights and the authors LOM contributors") {
+  const Course course = testing::programme_course();
+  const std::string xml = scorm12_manifest(course, {{&course.modules[0], "index.html"}}, "fr", {{"index.html", ""}});
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(xml.c_str()));
+  const auto lom = doc.child("manifest").child("metadata").child("imsmd:lom");
+  const auto rights = lom.child("imsmd:rights");
+  CHECK(std::string(rights.child("imsmd:copyrightandotherrestrictions").child("imsmd:value").child_value(
+            "imsmd:langstring")) == "yes");
+  const auto description = rights.child("imsmd:description").child("imsmd:langstring");
+  CHECK(std::string(description.attribute("xml:lang").value()) == "fr");
+  CHECK(std::string(description.child_value()) ==
+        "CC-BY-SA-4.0: Creative Commons Attribution Share Alike 4.0 International, "
+        "https://creativecommons.org/licenses/by-sa/4.0/. © 2026 Example partnership. Financé par l'Union européenne. "
+        "Les points de vue et avis exprimés n'engagent que leurs auteurs.");
+  const auto contribute = lom.child("imsmd:lifecycle").child("imsmd:contribute");
+  CHECK(std::string(contribute.child("imsmd:role").child("imsmd:value").child_value("imsmd:langstring")) == "Author");
+  CHECK(std::string(contribute.child("imsmd:centity").child_value("imsmd:vcard")) ==
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Martin\nORG:Example Association\nEND:VCARD");
+  // LOM's order: general, lifecycle, educational, rights, classification.
+  std::vector<std::string> order;
+  for (auto child : lom.children()) order.push_back(child.name());
+  CHECK(order == std::vector<std::string>{"imsmd:general", "imsmd:lifecycle", "imsmd:educational", "imsmd:rights",
+                                          "imsmd:classification", "imsmd:classification"});
+}
+
+TEST_CASE("a course without credits has no rights element") {
+  const Course course = testing::example_course();
+  const std::string xml = scorm12_manifest(course, {{&course.modules[0], "index.html"}}, "en", {{"index.html", ""}});
+  CHECK(xml.find("imsmd:rights") == std::string::npos);
 }
 
 }  // namespace

@@ -36,5 +36,28 @@ TEST_CASE("the same files give the same bytes") {
   CHECK(make_zip(files).bytes != make_zip(other).bytes);
 }
 
+TEST_CASE("shared entries are copied as they were compressed: the same bytes as compressing each") {
+  const std::string script(50000, 's');
+  const SharedEntries shared(PackageFiles{{"player.js", script}, {"z.css", "zzz"}});
+  REQUIRE(shared.error().empty());
+  CHECK(shared.holds("player.js", script));
+  CHECK_FALSE(shared.holds("player.js", script + "!"));  // same name, other content: compressed anew
+  CHECK_FALSE(shared.holds("index.html", "x"));
+
+  const PackageFiles files{{"imsmanifest.xml", "<m/>"}, {"player.js", script}, {"index.html", "page"}, {"z.css", "zzz"}};
+  ZipMaker maker(&shared);
+  const ZipResult copied = maker.make(files);
+  REQUIRE(copied.error.empty());
+  CHECK(copied.bytes == make_zip(files).bytes);
+  CHECK(maker.make(files).bytes == copied.bytes);  // the shared archive is read again, not used up
+
+  PackageFiles changed = files;
+  changed["player.js"] = script + "!";
+  const auto entries = testing::read_zip(maker.make(changed).bytes);
+  REQUIRE(entries.size() == 4);
+  CHECK(entries[2].name == "player.js");
+  CHECK(entries[2].content == script + "!");
+}
+
 }  // namespace
 }  // namespace coursepack

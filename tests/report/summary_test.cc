@@ -186,6 +186,8 @@ TEST_CASE("statements that are not a module's path are skipped; broken ones are 
       {{{"actor", {{"name", "no id"}}}, {"verb", verb}, {"object", {{"id", "x"}}}}, AddResult::Kind::bad, "/actor",
        "no mbox, mbox_sha1sum, openid or account"},
       {{{"actor", agent}, {"verb", verb}, {"object", {{"id", "https://example.org/c/sessions/launch"}}}},
+       AddResult::Kind::skipped, "", "about a live session not in the course"},
+      {{{"actor", agent}, {"verb", verb}, {"object", {{"id", "https://example.org/c/forum"}}}},
        AddResult::Kind::skipped, "", "not about a module"},
       {{{"actor", agent}, {"verb", verb}, {"object", {{"id", "https://example.org/other/modules/m"}}}},
        AddResult::Kind::skipped, "", "about a module not in the course"},

@@ -2,6 +2,7 @@
 // The course model: what a validated course.json and its lessons hold.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,63 @@ struct Outcome {
   std::string digcomp;  // DigComp 2.2 competence id, e.g. "2.4"
 };
 
+// What a live session is for and where it happens: the seed's three sessions (launch,
+// practice, final) and any other. Names as in course.json.
+enum class SessionKind { launch, practice, final, other };
+enum class SessionMode { in_person, online, either };
+
+struct AgendaItem {
+  int minutes = 0;
+  LanguageMap title;
+  LanguageMap description;  // may be empty
+};
+
+struct Activity {
+  std::string kind;  // ice_breaker, expert_input, qa, challenge, tool, scenario, round_table, assessment
+  LanguageMap title;
+  LanguageMap instructions;
+  std::vector<std::string> lessons;  // lesson ids of the course it draws on
+  int minutes = 0;                   // 0: not given
+  std::vector<LanguageMap> roles;    // scenario roles
+  std::vector<LanguageMap> debrief;  // debrief questions
+};
+
 struct LiveSession {
   std::string id;
   LanguageMap title;
   LanguageMap description;  // may be empty
   int minutes = 0;
   std::string after_module;  // empty: before the first module
+  SessionKind kind = SessionKind::other;
+  SessionMode mode = SessionMode::either;
+  std::vector<AgendaItem> agenda;  // minutes add up to `minutes` when given
+  LanguageMap preparation;         // what learners prepare; may be empty
+  std::vector<Activity> activities;
+  std::vector<LanguageMap> materials;
+};
+
+struct Author {
+  std::string name;
+  std::string organisation;  // may be empty
+  LanguageMap role;          // may be empty
+};
+
+struct Contact {
+  std::string name, email, url;  // each may be empty, not all three
+};
+
+struct Credits {
+  std::string license;    // SPDX id from licenses.h
+  std::vector<Author> authors;
+  std::string copyright;  // may be empty, e.g. "2026 SETS partnership"
+  LanguageMap funding;    // funding disclaimer; may be empty
+  Contact contact;
+};
+
+struct Certification {
+  int min_sessions_attended = 0;
+  bool all_modules_passed = false;
+  LanguageMap text;  // the rule as learners and trainers read it
 };
 
 struct Trainer {
@@ -91,11 +143,15 @@ struct Course {
   std::vector<Outcome> outcomes;
   std::vector<LiveSession> live_sessions;
   std::vector<Trainer> trainers;
+  std::optional<Credits> credits;
+  std::optional<Certification> certification;
   Assessment assessment;
   std::vector<Module> modules;
   std::map<std::string, std::string> media;  // course-relative path -> content of each file lessons reference
 
   const Outcome* find_outcome(const std::string& outcome_id) const;
+  /// The lesson with `lesson_id` in any module, or nullptr.
+  const Lesson* find_lesson(const std::string& lesson_id) const;
 };
 
 }  // namespace coursepack

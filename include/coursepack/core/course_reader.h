@@ -15,11 +15,16 @@ namespace coursepack {
 /// passes an implementation (the disk in the CLI, a map in tests).
 class SourceFiles {
  public:
-  enum class Status { ok, missing, outside_course, not_a_file };
+  enum class Status { ok, missing, outside_course, not_a_file, too_large, unreadable };
   struct File {
     Status status = Status::missing;
     std::string content;
+    std::string reason = {};  // unreadable: why, e.g. "permission denied", "a symbolic link loop"
   };
+  /// Largest course.json or lesson file read, and largest image or linked file
+  /// (docs/course-format.md, "Limits").
+  static constexpr std::size_t max_file_size = 16 * 1024 * 1024;
+  static constexpr std::size_t max_media_size = 512 * 1024 * 1024;
   virtual ~SourceFiles() = default;
   /// `relative_path` is already checked: relative, no `..`, forward slashes.
   virtual File read(std::string_view relative_path) const = 0;

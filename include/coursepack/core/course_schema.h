@@ -24,6 +24,10 @@ enum class ValueKind {
   object,         // fields in `shape`
   object_list,    // array of objects with fields in `shape`
   check_name,     // the code of a warning check that may be silenced (course_warnings.h)
+  choice,         // one of `values`
+  license,        // an SPDX id of live_session_vocabulary.h's licenses()
+  email,          // an e-mail address: local@domain.tld
+  language_maps,  // array of language maps
   ignored,        // anything ("$schema")
 };
 
@@ -37,7 +41,14 @@ struct FieldSpec {
   const ObjectShape* shape = nullptr;  // object, object_list
   long long min = LLONG_MIN;           // integer range; minimum items for lists
   long long max = LLONG_MAX;
+  std::span<const std::string_view> values = {};  // choice
 };
+
+/// A `choice` field: one of `values`.
+constexpr FieldSpec choice_field(std::string_view name, bool required, std::string_view description,
+                                 std::span<const std::string_view> values) {
+  return FieldSpec{name, ValueKind::choice, required, description, nullptr, LLONG_MIN, LLONG_MAX, values};
+}
 
 struct ObjectShape {
   std::string_view name;  // "course", "module", ...: used in messages and schema $defs
@@ -55,6 +66,9 @@ bool is_valid_id(std::string_view text);
 /// BCP 47 shape: a 2-3 letter language, then subtags of 1-8 letters or digits.
 inline constexpr std::string_view language_tag_pattern = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
 bool is_valid_language_tag(std::string_view text);
+/// E-mail addresses as the shape checker accepts them: something@host.tld, no spaces.
+inline constexpr std::string_view email_pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+bool is_valid_email(std::string_view text);
 
 /// The JSON Schema (draft 2020-12) of course.json, generated from the tables.
 nlohmann::ordered_json course_json_schema();

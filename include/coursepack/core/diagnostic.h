@@ -23,7 +23,8 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string code = {};  // warnings only: e.g. "key-longest"
 
-  /// The one-line form users see and tests pin.
+  /// The one-line form users see and tests pin; control characters of the pointer and
+  /// the message (a key may hold any) as \u escapes, a pointer past 200 bytes cut.
   std::string to_string() const;
 };
 
@@ -50,6 +51,11 @@ class DiagnosticSink {
 
 /// Sorts by file, then position, keeping the order of reports made at the same place.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+/// `text` in double quotes for a message: control characters (U+0000-U+001F, U+007F) as
+/// \u escapes, so that a key never moves the terminal's cursor, and past `max_bytes` cut at
+/// a character boundary and marked "…" (a 10 MB key is not worth printing).
+std::string quote_for_message(std::string_view text, std::size_t max_bytes = 200);
 
 /// Appends a JSON pointer reference token, escaping `~` and `/` (RFC 6901).
 std::string pointer_join(std::string_view parent, std::string_view token);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,16 @@ struct TextPosition {
   auto operator<=>(const TextPosition&) const = default;
 };
 
-/// Line and column of a byte offset in `text`.
+/// Line and column of a byte offset in `text` (a leading byte order mark is no column).
 TextPosition position_of_offset(std::string_view text, std::size_t offset);
+
+/// How deep arrays and objects may nest in a source. course.json needs 8 levels; checks
+/// and the index recurse once per level, so this bounds their stack and memory.
+inline constexpr int max_json_depth = 64;
+
+/// Offset of the first `[` or `{` nested deeper than `max_depth`, outside strings, if any.
+/// One pass and no recursion: it runs before anything that could recurse on the text.
+std::optional<std::size_t> find_too_deep(std::string_view text, int max_depth = max_json_depth);
 
 class JsonIndex {
  public:

@@ -54,7 +54,11 @@ ModulePlan make_module_plan(const Course& course, const Module& module);
 ///   iri <course base IRI>
 ///   language <package language>
 ///   attempts <post-test attempts allowed>                                    (absent: 0, until passed)
-///   text <key> <language> <text, with \\ and \n escaped>                   (any number)
+///   text <key> <language> <text>                                            (any number)
+/// Every id, the IRI, the language and each text are escaped: \\ \n, \s for a space (but
+/// in the text, the last field), \xHH for "<" and any other control character. A plan line
+/// therefore never holds a raw control character, whatever the course source held, and
+/// decode_plan refuses one that does (and a second iri or language line).
 std::string encode_plan(const ModulePlan& plan);
 
 struct ModulePlanResult {

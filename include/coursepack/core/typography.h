@@ -32,8 +32,8 @@ std::string typeset(std::string_view text, std::string_view language, char32_t c
 char32_t last_code_point(std::string_view text);
 
 /// A copy of `course` whose texts in every language (titles, descriptions, audience,
-/// outcomes, live sessions, trainers' bios, lesson titles, quiz prompts, choices and
-/// feedback) are typeset. Lesson Markdown is left alone: the renderer typesets its text
+/// outcomes, live sessions and their plans, trainers' bios, credits, certification, lesson
+/// titles, quiz prompts, choices and feedback) are typeset. Lesson Markdown is left alone: the renderer typesets its text
 /// nodes, where code and URLs are told apart.
 Course typeset_course(const Course& course);
 

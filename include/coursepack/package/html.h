@@ -4,12 +4,12 @@
 #include <string_view>
 #include <vector>
 
+#include "coursepack/core/html_escape.h"
 #include "coursepack/core/lesson_media.h"
 
 namespace coursepack {
 
-/// Escapes & < > " ' for text and attribute values.
-std::string escape_html(std::string_view text);
+// escape_html(): coursepack/core/html_escape.h, shared with the report.
 
 /// What the lesson renderer needs to know beyond the Markdown.
 struct MarkdownOptions {

@@ -21,7 +21,8 @@ void render_module_pages(const Course& course, const Module& module, const std::
 /// before); the package holds them under these paths.
 inline constexpr const char* kPlayerScripts[] = {
     "player/common.js", "player/scorm12_store.js", "player/local_store.js", "player/xapi_launch.js",
-    "player/statement_queue.js", "player/xapi_store.js", "player/screens.js", "player/main.js",
+    "player/statement_queue.js", "player/xapi_store.js", "player/navigation.js", "player/chart.js",
+    "player/screens.js", "player/main.js",
 };
 
 /// True for the files every module of a package shares: those at the root (player.css,

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -31,6 +32,15 @@ struct ModuleInfo {
   std::vector<std::string> question_titles;
   std::vector<std::string> lessons;    // lesson ids, in order
   std::vector<std::string> lesson_titles;
+};
+
+/// A live session of a course (attendance.h): from the course source, or learnt from
+/// `attended` statements.
+struct SessionInfo {
+  std::string activity;  // "<course iri>/sessions/<id>"
+  std::string id;
+  std::string title;     // for people; the id when no course source was given
+  std::string title_language = {};  // BCP 47 tag of `title`, empty when it is the id
 };
 
 /// The ways learners are grouped, and their names in files and pages.
@@ -60,6 +70,11 @@ struct LearnerModule {
   std::int16_t pre_correct = -1, pre_total = 0;   // -1: no pre-test
   std::int16_t post_correct = -1, post_total = 0;
   std::uint16_t attempts = 0;  // pre-tests submitted
+  /// Ids (hashed) of the statements that add up rather than overwrite (a pre-test's
+  /// result counts an attempt, a session's end adds its time): the same statement twice
+  /// counts once. Every other statement sets bits or keeps a newest/oldest value, so a
+  /// repeat changes nothing.
+  std::vector<std::uint64_t> counted;
   bool started = false;
   bool passed = false;  // the post-test kept reached the mastery score
 
@@ -79,6 +94,7 @@ struct Learner {
   std::string name;  // the actor's name, may be empty
   std::array<std::uint32_t, 4> groups{};  // per Dimension: index into Cohort::group_values(), 0 unknown
   std::vector<LearnerModule> modules;     // by module index; may be shorter than modules()
+  std::uint64_t attended = 0;             // bit s: attended session s of Cohort::sessions()
 };
 
 /// How a statement was taken.
@@ -101,13 +117,22 @@ class Cohort {
  public:
   /// `modules`: the modules of the course(s) given; statements about any other activity
   /// are skipped. Empty: modules are learnt from the statements' activity ids.
-  explicit Cohort(std::vector<ModuleInfo> modules = {});
+  /// `sessions`: the live sessions of those courses (attended statements about others are
+  /// skipped); learnt from the statements when `modules` is empty.
+  explicit Cohort(std::vector<ModuleInfo> modules = {}, std::vector<SessionInfo> sessions = {});
 
   /// Takes one statement. A statement that is not one (no actor, verb or object id, a
   /// timestamp that is not a date) is `bad` and changes nothing; one about something
-  /// else than a module's path (another course, a Group actor, a voided statement) is
-  /// `skipped`.
+  /// else than a module's path or a live session (another course, a Group actor) is
+  /// `skipped`, and so is a voiding statement (verb voided, noted in voided_seen()), a
+  /// statement set_voided() names, and a repeat of a statement id that adds up (above).
   AddResult add(const nlohmann::json& statement);
+
+  /// Statement ids (lower case) whose statements are left out: voided (xAPI-Data.md 2.3.2).
+  void set_voided(std::unordered_set<std::string> ids) { voided_ = std::move(ids); }
+  /// The targets of the voiding statements read so far that set_voided() did not name:
+  /// a statement they void may have been taken before them (a second pass fixes that).
+  const std::unordered_set<std::string>& voided_seen() const { return voided_seen_; }
 
   /// Puts a learner in a group, whatever the statements say (a --groups file). Applies to
   /// learners read before and after.
@@ -115,6 +140,7 @@ class Cohort {
 
   const std::vector<ModuleInfo>& modules() const { return modules_; }
   const std::vector<Learner>& learners() const { return learners_; }
+  const std::vector<SessionInfo>& sessions() const { return sessions_; }
   /// Values of a dimension; index 0 is "" (unknown).
   const std::vector<std::string>& group_values(Dimension dimension) const {
     return values_[static_cast<int>(dimension)];
@@ -129,7 +155,12 @@ class Cohort {
   /// The learner `id`, added if new, with room for `module`.
   Learner& learner(const nlohmann::json& actor, const std::string& id, int module);
 
+  AddResult add_attended(const nlohmann::json& actor, const std::string& id, std::string_view activity);
+
   std::vector<ModuleInfo> modules_;
+  std::vector<SessionInfo> sessions_;
+  std::unordered_map<std::string, int> session_by_activity_;
+  std::unordered_set<std::string> voided_, voided_seen_;
   bool learn_modules_;
   std::unordered_map<std::string, int> module_by_activity_;
   std::vector<Learner> learners_;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coursepack/report/certification.h"
 #include "coursepack/report/cohort.h"
 #include "coursepack/report/summary.h"
 
@@ -29,12 +30,25 @@ std::string_view status_name(const LearnerModule& record);
 /// with = + - @ or a tab) are prefixed with an apostrophe.
 void write_csv(const Cohort& cohort, const Sink& sink);
 
+/// certification.csv's columns: one row per course with a rule and learner of it, in the
+/// order certify() gives (certified, close, the rest).
+inline constexpr std::string_view kCertificationCsvHeader =
+    "course,learner,name,status,sessions_attended,sessions_required,sessions_needed,modules_passed,modules_required,"
+    "modules_to_pass,still_needs";
+
+/// "certified", "close" or "not yet".
+std::string_view standing_name(const Standing& standing);
+
+/// Writes certification.csv (same conventions as report.csv).
+void write_certification_csv(const Cohort& cohort, const std::vector<CourseCertification>& courses, const Sink& sink);
+
 struct PageInputs {
   std::string title = "Cohort report";  // the page's h1 and <title>
   std::string generated;                // e.g. "2026-11-28 14:02 UTC", given by the caller (no clock here)
   std::vector<std::string> sources;     // what was read, as shown ("statements.jsonl", "standard input")
   std::int64_t statements = 0;          // statements read
-  std::int64_t skipped = 0;             // ... of which about something else
+  std::int64_t skipped = 0;             // ... of which left out (about something else, voided, repeated)
+  std::vector<CourseCertification> certification;  // certify()'s result; empty: no rule given
 };
 
 /// Writes report.html. Every text from the statements or the course is escaped.
