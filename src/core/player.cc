@@ -209,7 +209,9 @@ std::string Player::interactions(int kind, std::uint32_t time_of_day_seconds) co
       out.begin_object();
       out.key("id").value(i.id).key("type").value(i.type).key("student_response").value(i.student_response);
       out.key("correct_pattern").value(i.correct_pattern).key("result").value(i.result);
-      out.key("objective").value(i.objective).key("time").value(i.time);
+      out.key("objectives").begin_array();
+      for (const auto& objective : i.objectives) out.value(objective);
+      out.end_array().key("time").value(i.time);
       out.end_object();
     }
   out.end_array();

@@ -109,7 +109,7 @@ std::vector<Interaction> interactions(const PlayerSession& session, QuizKind kin
     interaction.student_response = std::string(1, static_cast<char>('a' + answers[i]));
     interaction.correct_pattern = std::string(1, static_cast<char>('a' + question.correct));
     interaction.result = answers[i] == question.correct ? "correct" : "wrong";
-    if (!question.lessons.empty()) interaction.objective = plan.lessons[static_cast<std::size_t>(question.lessons[0])];
+    for (const int lesson : question.lessons) interaction.objectives.push_back(plan.lessons[static_cast<std::size_t>(lesson)]);
     interaction.time = time_of_day(time_of_day_seconds);
     out.push_back(std::move(interaction));
   }

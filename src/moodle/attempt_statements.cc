@@ -133,7 +133,7 @@ std::string check_interactions(Player& player, QuizKind kind, const std::map<int
       const std::pair<const char*, std::pair<std::string, std::string>> fields[] = {
           {"type", {t.type, e["type"]}},
           {"correct_responses_0.pattern", {t.correct_pattern, e["correct_pattern"]}},
-          {"objectives_0.id", {t.objective, e["objective"]}},
+          {"objectives_0.id", {t.objective, e["objectives"].empty() ? std::string() : e["objectives"][0].get<std::string>()}},
           {"student_response", {t.student_response, e["student_response"]}},
           {"result", {t.result, e["result"]}}};
       for (const auto& [field, values] : fields)

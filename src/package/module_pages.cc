@@ -28,7 +28,7 @@ constexpr const char* kScriptStrings[] = {
     "pretest_title", "posttest_title", "answer_all",     "score_line",    "all_required",
     "some_required", "none_required", "lesson_of",    "required",       "viewed",        "lessons_left",
     "posttest_ready", "passed",       "failed",        "correct",        "incorrect",     "points_one", "points_other",
-    "standalone",  "runtime_failed", "start_pretest", "launch_refused", "queue_waiting_one",
+    "standalone",  "runtime_failed", "progress_reset", "start_pretest", "launch_refused", "queue_waiting_one",
     "queue_waiting_other",
     // Attempts, review and the LMS's modes (screens.js builds those parts).
     "take_posttest", "rules_pass", "rules_attempts_any", "rules_attempts_one", "rules_attempts_other", "rules_pretest",

@@ -69,6 +69,12 @@
     // The LMS's mode changes what counts: said once, at the top of every screen.
     var modeNote = view.lesson_mode !== 'normal' ? 'mode_' + view.lesson_mode : view.credit ? '' : 'mode_no_credit';
     if (modeNote) cp.showBanner(t(modeNote));
+    // Saved progress that no longer fits the module (a re-upload changed the quiz) starts
+    // the module again: said after whatever the banner already says, not silent.
+    if (refused && launch.suspendData) {
+      var banner = $('#mode-banner');
+      cp.showBanner((banner.hidden ? '' : banner.textContent + ' ') + t('progress_reset'));
+    }
     if (launch.entry) log('launched with entry "' + launch.entry + '", lesson_mode "' + view.lesson_mode + '", credit ' + view.credit);
 
     function secondsOfDay() { var d = new Date(); return d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds(); }

@@ -74,7 +74,7 @@
       if (isNaN(n)) n = 0;
       var item = list[i], at = 'cmi.interactions.' + n + '.';
       if (!this.set(at + 'id', item.id)) { this.interactionsWork = false; return; }
-      this.set(at + 'objectives.0.id', item.objective);
+      for (var k = 0; k < item.objectives.length; k++) this.set(at + 'objectives.' + k + '.id', item.objectives[k]);
       this.set(at + 'time', item.time);
       this.set(at + 'type', item.type);
       this.set(at + 'correct_responses.0.pattern', item.correct_pattern);

@@ -201,6 +201,28 @@ test('an LMS that refuses the progress: the learner is told', async () => {
   await lms.close();
 });
 
+// A re-upload that changed the quiz: the progress the LMS kept belongs to the old module
+// (its fingerprint differs). The module starts again and the learner is told why.
+test('progress saved by another version of the module starts again, and the learner is told', async () => {
+  let lms = await openLms(browser, server, { masteryScore: 80 });
+  await shown(lms.frame(), 'home');
+  await lms.frame().click('[data-action="start"]');
+  await shown(lms.frame(), 'quiz');
+  const commits = (await lms.commits()).length;
+  await lms.frame().click(`#quiz-form fieldset[data-question="0"] input[value="${wrong[0]}"]`);
+  await lms.page.waitForFunction((n) => window.lms.commits().length > n, commits, { timeout: 5000 });
+  const cmi = await lms.committed();
+  await lms.page.close();
+  const fields = cmi.suspend_data.split('.');
+  fields[1] = fields[1] === '1' ? '2' : '1';  // the module's fingerprint, as another version's
+  lms = await openLms(browser, server, { masteryScore: 80, cmi: { ...cmi, suspend_data: fields.join('.') } });
+  const frame = lms.frame();
+  await shown(frame, 'home');
+  assert.match(await text(frame, '#mode-banner'), /Votre progression précédente dans ce module n’a pas pu être reprise/);
+  assert.deepEqual(await frame.evaluate(() => window.coursepackPlayer.view().pretest.filter((a) => a >= 0)), []);
+  await lms.close();
+});
+
 // Each answer is committed shortly after it is given (batched, not one commit per click):
 // a browser killed then, with no page-hide handler run, still resumes with it.
 test('a reload after each answer keeps it, even when the browser is killed', async () => {

@@ -50,7 +50,7 @@ function expectedInteractions(prefix, answers) {
     student_response: letter(answer),
     correct_pattern: letter(key[q]),
     result: answer === key[q] ? 'correct' : 'wrong',
-    objective: module.quiz[q].tests[0],
+    objectives: module.quiz[q].tests,
   }));
 }
 
@@ -61,7 +61,7 @@ function assertInteractions(cmi, expected) {
     student_response: i.student_response,
     correct_pattern: i.correct_responses['0'].pattern,
     result: i.result,
-    objective: i.objectives['0'].id,
+    objectives: Object.keys(i.objectives).sort().map((k) => i.objectives[k].id),
   }));
   assert.deepEqual(actual, expected);
   for (const i of interactionList(cmi)) assert.match(i.time, /^\d\d:\d\d:\d\d$/);

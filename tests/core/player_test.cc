@@ -34,7 +34,7 @@ TEST_CASE("the player drives a whole module through strings") {
                                           {"student_response", "b"},
                                           {"correct_pattern", "a"},
                                           {"result", "wrong"},
-                                          {"objective", "lesson-1"},
+                                          {"objectives", nlohmann::json::array({"lesson-1"})},
                                           {"time", "00:01:00"}});
 
   // Resuming from the saved text restores the same place.

@@ -71,9 +71,22 @@ TEST_CASE("interactions carry stable letters, results and the lesson tested") {
   CHECK(list[1].student_response == "c");
   CHECK(list[1].correct_pattern == "b");
   CHECK(list[1].result == "wrong");
-  CHECK(list[1].objective == "lesson-2");
+  CHECK(list[1].objectives == std::vector<std::string>{"lesson-2"});
   CHECK(list[2].time == "01:00:00");
   CHECK(scorm12::interactions(s, QuizKind::posttest, 0).empty());
+}
+
+TEST_CASE("an interaction names every lesson its question tests as an objective") {
+  ModulePlan plan = make_plan(3, 2, 0);
+  plan.questions[1].lessons = {0, 2};
+  PlayerSession s(plan, LearnerState::start(plan, 1));
+  (void)s.start_pretest();
+  for (int i = 0; i < 2; ++i) (void)s.answer(i, 0);
+  (void)s.submit();
+  const auto list = scorm12::interactions(s, QuizKind::pretest, 0);
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].objectives == std::vector<std::string>{"lesson-1"});
+  CHECK(list[1].objectives == std::vector<std::string>{"lesson-1", "lesson-3"});
 }
 
 // Through the pre-test (all right) to the post-test, answered with `wrong` wrong.

@@ -66,7 +66,9 @@ struct Interaction {
   std::string student_response;  // the stable letter of the choice, not its shown place
   std::string correct_pattern;
   std::string result;            // "correct" or "wrong"
-  std::string objective;         // the first lesson the question tests
+  // Every lesson the question tests, in plan order: cmi.interactions.n.objectives.k.id,
+  // so an LMS report can trace a wrong answer to each lesson that covers it.
+  std::vector<std::string> objectives;
   std::string time;              // HH:MM:SS
 };
 
