@@ -26,7 +26,8 @@ timed() {
   wall=$(sed -n 's/^\tElapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" |
     awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/^\tMaximum resident set size (kbytes): //p' "$work/time.txt")
-  echo "$name $wall $rss" >>"$work/results.txt"
+  # The 1-minute load average as the run ends: the machine may be shared.
+  echo "$name $wall $rss $(cut -d' ' -f1 /proc/loadavg)" >>"$work/results.txt"
 }
 
 # The trees Info-ZIP zips: exactly what the packages hold.
@@ -74,7 +75,7 @@ PY
   done
   rm -rf "$work/out"
   timed "catalog_$n" "$coursepack" build "$catalog" --per-course -q -o "$work/out"
-  echo "catalog_${n}_packages $(ls "$work/out" | wc -l) 0" >>"$work/results.txt"
+  echo "catalog_${n}_packages $(ls "$work/out" | wc -l) 0 0" >>"$work/results.txt"
   rm -rf "$catalog" "$work/out"
 done
 
@@ -83,25 +84,28 @@ import statistics, sys
 from collections import defaultdict
 path, packages, cores, pairs, binary = sys.argv[1:]
 runs = defaultdict(list)
+loads = defaultdict(list)
 for line in open(path):
-    name, wall, rss = line.split()
+    name, wall, rss, load = line.split()
     runs[name].append((float(wall), int(rss)))
+    loads[name].append(float(load))
+load = lambda *names: f"{min(min(loads[n]) for n in names):.1f}-{max(max(loads[n]) for n in names):.1f}"
 med = lambda name: statistics.median(w for w, _ in runs[name])
 peak = lambda name: max(r for _, r in runs[name]) / 1024
 def ratio(a, b):
     per_pair = [x[0] / y[0] for x, y in zip(runs[a], runs[b])]
     return statistics.median(per_pair), min(per_pair), max(per_pair)
 print(f"SETS catalog: {packages} packages, {pairs} paired runs, {cores} cores, {binary}\n")
-print("| run | coursepack (median s) | zip -6 -X (median s) | ratio (median of pairs, min-max) | coursepack peak RSS |")
-print("|---|---|---|---|---|")
+print("| run | coursepack (median s) | zip -6 -X (median s) | ratio (median of pairs, min-max) | coursepack peak RSS | load average |")
+print("|---|---|---|---|---|---|")
 for build, zipper, label in (("sets_j1", "zip_serial", "-j 1 / one zip at a time"),
                              ("sets_jN", "zip_parallel", f"-j {cores} / {cores} zips at once")):
     r, lo, hi = ratio(build, zipper)
-    print(f"| {label} | {med(build):.2f} | {med(zipper):.2f} | {r:.2f}x ({lo:.2f}-{hi:.2f}) | {peak(build):.1f} MiB |")
-print("\n| synthetic catalog | packages | wall (s) | s per course | peak RSS |")
-print("|---|---|---|---|---|")
+    print(f"| {label} | {med(build):.2f} | {med(zipper):.2f} | {r:.2f}x ({lo:.2f}-{hi:.2f}) | {peak(build):.1f} MiB | {load(build, zipper)} |")
+print("\n| synthetic catalog | packages | wall (s) | s per course | peak RSS | load average |")
+print("|---|---|---|---|---|---|")
 for name in sorted((n for n in runs if n.startswith("catalog_") and not n.endswith("_packages")), key=lambda n: int(n[8:])):
     n = int(name[8:])
     wall, rss = runs[name][0]
-    print(f"| {n} courses | {int(runs[name + '_packages'][0][0])} | {wall:.1f} | {wall / n:.3f} | {rss / 1024:.1f} MiB |")
+    print(f"| {n} courses | {int(runs[name + '_packages'][0][0])} | {wall:.1f} | {wall / n:.3f} | {rss / 1024:.1f} MiB | {load(name)} |")
 PY

@@ -28,28 +28,7 @@ coursepack::ModulePlan make_plan(int lessons, int questions, int choices) {
   return plan;
 }
 
-// The layout's two digests, as learner_state.cc documents them (versions 1 and 2): the
-// second field is the plan's fingerprint and the last the FNV-1a digest of all before it,
-// both in base 36.
-std::string base36(std::uint64_t value) {
-  constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-  std::string out;
-  do {
-    out.insert(out.begin(), digits[value % 36]);
-    value /= 36;
-  } while (value);
-  return out;
-}
-
-std::uint32_t fnv1a(std::string_view text) {
-  std::uint32_t hash = 2166136261u;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 16777619u;
-  }
-  return hash;
-}
-
+// The second and last fields made right, as learner_state.cc computes them.
 std::string with_digests_fixed(const coursepack::ModulePlan& plan, std::string_view text) {
   std::vector<std::string> fields(1);
   for (char c : text) {
@@ -59,10 +38,10 @@ std::string with_digests_fixed(const coursepack::ModulePlan& plan, std::string_v
       fields.back() += c;
   }
   if (fields.size() < 3) return std::string(text);
-  fields[1] = base36(plan.fingerprint());
+  fields[1] = coursepack::state_fingerprint_field(plan);
   std::string body;
   for (std::size_t i = 0; i + 1 < fields.size(); ++i) body += (i ? "." : "") + fields[i];
-  return body + '.' + base36(fnv1a(body));
+  return body + '.' + coursepack::state_check_field(body);
 }
 
 }  // namespace

@@ -13,6 +13,14 @@ learner_state     suspend_data texts in the layouts (versions 1 and 2) of src/co
 statement_reader  the statements `coursepack simulate` writes for samples/example, as JSON
                   lines, as an array, pretty-printed, with a byte order mark (needs
                   --coursepack), and the statements the tests in tests/lrs write by hand
+xliff_import      every samples/broken-xliff/*/file.xlf (exports of samples/example to Slovak,
+                  each broken one way), and with --coursepack the export of samples/example
+                  to sk and fr, as exported and with every target filled
+                  (tests/xliff/fill_targets.py): imports that pass
+moodle_ws         the recorded Moodle answers (tests/moodle/fixtures, the repository's copy of
+                  ../shared/fixtures/moodle-ws) in moodle_ws_fuzz.cc's framing: the whole site
+                  for course 3 and for every course, then that site with one answer replaced
+                  by each recorded error
 Seeds are named by content (sha1), so writing twice gives the same folder.
 """
 import argparse
@@ -118,6 +126,53 @@ def statement_reader(out, coursepack):
         write(out, "statement_reader", "\ufeff" + "\r\n".join(chunk))
 
 
+def xliff_import(out, coursepack):
+    for case in sorted(ROOT.glob("samples/broken-xliff/*/file.xlf")):
+        write(out, "xliff_import", case.read_bytes())
+    if not coursepack:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        for language in ("sk", "fr"):
+            exported = pathlib.Path(folder) / f"{language}.xlf"
+            filled = pathlib.Path(folder) / f"{language}-filled.xlf"
+            subprocess.run([coursepack, "xliff", "export", str(ROOT / "samples/example"), "--to", language,
+                            "-o", str(exported)], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([sys.executable, str(ROOT / "tests/xliff/fill_targets.py"), str(exported), str(filled), "T "],
+                           check=True)
+            write(out, "xliff_import", exported.read_bytes())
+            write(out, "xliff_import", filled.read_bytes())
+
+
+def moodle_ws(out):
+    fixtures = ROOT / "tests/moodle/fixtures"
+    answers, errors = {}, []
+    rows = (fixtures / "requests.tsv").read_text().splitlines()[1:]
+    for row in rows:
+        cells = row.split("\t")
+        if len(cells) < 6 or cells[1] != "POST" or cells[5] != "reporter":
+            continue
+        request = "&".join(part for part in cells[3].split("&") if not part.startswith("wstoken="))
+        body = (fixtures / cells[0]).read_bytes()
+        if cells[0].startswith("error."):
+            errors.append((request, body))
+        else:
+            answers[request] = body
+
+    def framed(site):
+        return b"\0".join(request.encode() + b"\n" + body for request, body in sorted(site.items()))
+
+    for first_byte in (b"\x01", b"\x00"):  # course 3; every course
+        write(out, "moodle_ws", first_byte + framed(answers))
+    for request, body in errors:
+        function = request.split("&")[0]
+        site = dict(answers)
+        for key in sorted(site):
+            if key.split("&")[0] == function:
+                site[key] = body
+                break
+        write(out, "moodle_ws", b"\x01" + framed(site))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=pathlib.Path)
@@ -128,6 +183,8 @@ def main():
     module_plan(args.out, args.coursepack)
     learner_state(args.out)
     statement_reader(args.out, args.coursepack)
+    xliff_import(args.out, args.coursepack)
+    moodle_ws(args.out)
     for folder in sorted(args.out.iterdir()):
         print(f"make_seeds: {folder.name}: {sum(1 for _ in folder.iterdir())} seeds", file=sys.stderr)
 

@@ -13,7 +13,7 @@ build=${1:?usage: fuzz/run.sh BUILD_FUZZ SECONDS [TARGET...]}
 seconds=${2:?usage: fuzz/run.sh BUILD_FUZZ SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-((${#targets[@]})) || targets=(course_reader markdown learner_state module_plan statement_reader)
+((${#targets[@]})) || targets=(course_reader markdown learner_state module_plan statement_reader xliff_import moodle_ws)
 
 seeds=$build/seeds
 rm -rf "$seeds"

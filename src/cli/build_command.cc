@@ -64,7 +64,7 @@ int run_build(int argc, char** argv) {
   app.add_option("-f,--format", formats, "Package formats: scorm12, xapi (TinCan launch); default both")
       ->delimiter(',')
       ->check(CLI::IsMember({"scorm12", "xapi"}));
-  app.add_flag("--per-course", per_course, "Also build one package per course holding all its modules");
+  app.add_flag("--per-course", per_course, "Also build one package per course: the course-level path (one pre-test, every module, one post-test)");
   app.add_flag("-q,--quiet", quiet, "Print nothing but errors");
   app.add_flag("--json", json, "Print the list of packages as JSON on stdout");
   app.add_flag("--strict", strict, "Count warnings as problems: with any, write nothing");

@@ -23,6 +23,7 @@
 #include "course_loading.h"
 #include "staged_file.h"
 #include "lrs_connection.h"
+#include "statement_delivery.h"
 #include "coursepack/core/sha256.h"
 #include "coursepack/lrs/curl_transport.h"
 #include "coursepack/lrs/lrs_client.h"
@@ -104,85 +105,47 @@ struct SendOptions {
 int send(const Options& options, const SendOptions& send_options) {
   auto connection = connect(options);
   if (!connection) return 1;
-  const std::string queue_folder =
-      send_options.queue_folder.empty() ? default_queue(connection->client->config()) : send_options.queue_folder;
   if (send_options.queue_folder.empty()) {
     std::error_code ec;
     if (std::filesystem::file_size(state_home() + "/statements.jsonl", ec) > 0 && !ec)
       std::cerr << "coursepack lrs send: statements queued by an earlier coursepack wait in " << state_home()
                 << ": send them with `coursepack lrs send --queue " << state_home() << "`\n";
   }
-  auto opened = lrs::StatementQueue::open(queue_folder);
-  if (!opened.queue) {
-    std::cerr << "coursepack lrs send: " << opened.error << "\n";
-    return 1;
-  }
-  lrs::StatementQueue& queue = *opened.queue;
-  if (send_options.retry_rejected) {
-    std::size_t count = 0;
-    if (auto error = queue.retry_rejected(count); !error.empty()) {
-      std::cerr << "coursepack lrs send: " << error << "\n";
-      return 1;
-    }
-    if (!options.quiet) std::cout << count << " refused statements queued again\n";
-  }
-
-  // Every input is read and checked before any joins the queue: one bad file queues nothing.
-  lrs::StageReport staged;
+  // Every input opens before the queue is touched: an unreadable one changes nothing.
+  std::vector<std::unique_ptr<std::istream>> streams;
+  std::vector<DeliveryInput> inputs;
   for (const auto& file : send_options.files) {
     std::string error;
-    auto in = open_input(file, error);
-    if (!in) {
+    streams.push_back(open_input(file, error));
+    if (!streams.back()) {
       std::cerr << "coursepack lrs send: " << error << "\n";
       return 1;
     }
-    lrs::stage_statements(*in, file, queue, staged);
+    inputs.push_back({file, streams.back().get()});
   }
-  if (!staged.problems.empty()) {
-    queue.discard_staged();
-    print_diagnostics(staged.problems);
-    std::cerr << "coursepack lrs send: nothing queued: fix the statements above\n";
-    return 1;
-  }
-  if (auto error = queue.commit_staged(); !error.empty()) {
-    std::cerr << "coursepack lrs send: " << error << "\n";
-    return 1;
-  }
-  if (!options.quiet && !send_options.files.empty())
-    std::cout << staged.read << " statements read: " << staged.queued << " new, " << staged.already_stored
-              << " already stored, " << staged.already_queued << " already queued, " << staged.set_aside.size()
-              << " set aside before\n";
-
-  const bool progress = !options.quiet && ::isatty(STDERR_FILENO);
-  const auto report = lrs::send_pending(queue, *connection->client, send_options.batch_size, [&](std::size_t settled) {
-    if (progress) std::cerr << "\r\033[K" << settled << " statements settled";
-  });
-  if (progress) std::cerr << "\r\033[K";
-  const std::string folder = queue.folder().string();
-  // Learner data stays out of messages unless asked for: ids and reasons only.
-  for (std::size_t i = 0; i < report.refused.size(); ++i) {
-    std::cerr << "refused: statement " << report.refused[i] << "\n";
-  }
-  for (const auto& conflict : report.conflicts)
-    std::cerr << "conflict: statement " << conflict << " (both versions in " << folder << "/conflicts.jsonl)\n";
-  if (options.verbose)
-    for (const auto& statement : report.refused_statements) std::cerr << "  " << statement << "\n";
-  if (!staged.set_aside.empty())
-    std::cerr << "coursepack lrs send: " << staged.set_aside.size()
-              << " statements of the input were refused or in conflict before and are not sent again (first: "
-              << staged.set_aside.front() << "); see " << folder
-              << "/rejected.jsonl and conflicts.jsonl; --retry-rejected sends the refused ones again\n";
-  const std::size_t pending = queue.pending_count();
-  if (!options.quiet)
-    std::cout << report.stored << " statements stored, " << report.already << " already held by the LRS, "
-              << report.refused.size() << " refused, " << report.conflicts.size() << " in conflict, " << pending
-              << " still queued in " << folder << "\n";
-  if (!report.fatal.empty()) {
-    std::cerr << "coursepack lrs send: " << report.fatal
-              << "; the statements stay queued: run `coursepack lrs send` again\n";
-    return 1;
-  }
-  return report.refused.empty() && report.conflicts.empty() && staged.set_aside.empty() ? 0 : 1;
+  DeliveryOptions delivery_options;
+  delivery_options.command = "coursepack lrs send";
+  delivery_options.queue_folder = send_options.queue_folder;
+  delivery_options.batch_size = send_options.batch_size;
+  delivery_options.quiet = options.quiet;
+  delivery_options.verbose = options.verbose;
+  delivery_options.retry_rejected = send_options.retry_rejected;
+  delivery_options.invalid_advice = "fix the statements above";
+  delivery_options.retry_advice = "--retry-rejected sends the refused ones again";
+  delivery_options.queued = [&](const lrs::StageReport& staged, std::size_t retried) {
+    if (options.quiet) return;
+    if (send_options.retry_rejected) std::cout << retried << " refused statements queued again\n";
+    if (!send_options.files.empty())
+      std::cout << staged.read << " statements read: " << staged.queued << " new, " << staged.already_stored
+                << " already stored, " << staged.already_queued << " already queued, " << staged.set_aside.size()
+                << " set aside before\n";
+  };
+  const Delivery delivery = deliver(inputs, *connection, delivery_options);
+  if (!options.quiet && !delivery.summary.empty())
+    std::cout << delivery.sent.stored << " statements stored, " << delivery.sent.already << " already held by the LRS, "
+              << delivery.sent.refused.size() << " refused, " << delivery.sent.conflicts.size() << " in conflict, "
+              << delivery.still_queued << " still queued in " << delivery.folder << "\n";
+  return delivery.code;
 }
 
 std::string expand_verb(const std::string& verb) {

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -16,8 +15,8 @@
 #include "lrs_connection.h"
 #include "progress.h"
 #include "staged_file.h"
+#include "statement_delivery.h"
 #include "coursepack/lrs/curl_transport.h"
-#include "coursepack/lrs/statement_sender.h"
 #include "coursepack/moodle/attempt_statements.h"
 #include "coursepack/moodle/results_reader.h"
 #include "coursepack/moodle/ws_client.h"
@@ -118,49 +117,21 @@ int sync(const SyncArgs& args) {
       std::cout << made.statements.size() << " statements from " << made.synced_attempts << " attempts written to "
                 << args.output << "\n";
   } else {
-    const std::string folder =
-        args.queue_folder.empty() ? default_queue(connection->client->config()) : args.queue_folder;
-    auto opened = lrs::StatementQueue::open(folder);
-    if (!opened.queue) return fail(opened.error);
-    lrs::StatementQueue& queue = *opened.queue;
-    std::string lines;
-    for (const auto& statement : made.statements) lines += statement + "\n";
-    std::istringstream in(lines);
-    lrs::StageReport staged;
-    lrs::stage_statements(in, "moodle sync", queue, staged);
-    if (!staged.problems.empty()) {
-      queue.discard_staged();
-      for (const auto& problem : staged.problems) std::cerr << problem.to_string() << "\n";
-      return fail("nothing queued: the statements above are not valid (please report this)");
-    }
-    if (auto error = queue.commit_staged(); !error.empty()) return fail(error);
-    const bool shown = !args.quiet && ::isatty(STDERR_FILENO);
-    const auto report = lrs::send_pending(queue, *connection->client, 100, [&](std::size_t settled) {
-      if (shown) std::cerr << "\r\033[K" << settled << " statements settled";
-    });
-    if (shown) std::cerr << "\r\033[K";
-    for (const auto& refused : report.refused) std::cerr << "refused: statement " << refused << "\n";
-    for (const auto& conflict : report.conflicts)
-      std::cerr << "conflict: statement " << conflict << " (both versions in " << folder << "/conflicts.jsonl)\n";
-    summary["new"] = staged.queued;
-    summary["already_stored"] = staged.already_stored;
-    summary["already_queued"] = staged.already_queued;
-    summary["stored"] = report.stored;
-    summary["refused"] = report.refused.size();
-    summary["conflicts"] = report.conflicts.size();
-    summary["still_queued"] = queue.pending_count();
-    summary["queue"] = folder;
+    DeliveryOptions options;
+    options.command = kCommand;
+    options.queue_folder = args.queue_folder;
+    options.quiet = args.quiet;
+    options.set_aside_fails = false;
+    options.again_advice = "run sync or `coursepack lrs send` again";
+    const Delivery delivery = deliver(made.statements, *connection, options);
+    if (delivery.summary.empty()) return 1;
+    summary.update(delivery.summary);
     if (!args.quiet && !args.json)
       std::cout << made.statements.size() << " statements from " << made.synced_attempts << " attempts: "
-                << staged.queued << " new, " << staged.already_stored << " already stored; " << report.stored
-                << " stored now, " << queue.pending_count() << " still queued in " << folder << "\n";
-    if (!report.fatal.empty()) {
-      std::cerr << kCommand << ": " << report.fatal
-                << "; the statements stay queued: run sync or `coursepack lrs send` again\n";
-      code = 1;
-    } else if (!report.refused.empty() || !report.conflicts.empty()) {
-      code = 1;
-    }
+                << delivery.staged.queued << " new, " << delivery.staged.already_stored << " already stored; "
+                << delivery.sent.stored << " stored now, " << delivery.still_queued << " still queued in "
+                << delivery.folder << "\n";
+    code = delivery.code;
   }
   if (args.json) std::cout << json_text(summary) << "\n";
   return code;

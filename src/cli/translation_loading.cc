@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "course_loading.h"
+#include "coursepack/core/language_tag.h"
 #include "coursepack/package/course_folder.h"
 
 namespace coursepack::cli {
@@ -34,7 +35,7 @@ std::optional<TranslationCourse> load_for_translation(const std::string& folder,
     std::cerr << location.display << ": " << result.error << "\n";
     return std::nullopt;
   }
-  return TranslationCourse{location.folder, folder, std::move(*result.source)};
+  return TranslationCourse{location.folder, folder, std::move(*result.source), std::move(*read.course)};
 }
 
 RecordRead read_record(const TranslationCourse& course, const std::string& language) {
@@ -54,7 +55,8 @@ std::vector<xliff::LanguageStatus> course_status(const TranslationCourse& course
     if (language == course.source.source_language) continue;
     RecordRead read = read_record(course, language);
     if (!read.error.empty()) std::cerr << read.error << "\n";
-    out.push_back(xliff::language_status(course.source, language, read.record ? &*read.record : nullptr));
+    out.push_back(xliff::language_status(course.source, language, read.record ? &*read.record : nullptr,
+                                         fallback_language(language, course.source.languages)));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "coursepack/core/course.h"
 #include "coursepack/xliff/course_source.h"
 #include "coursepack/xliff/translation_record.h"
 #include "coursepack/xliff/translation_status.h"
@@ -20,6 +21,7 @@ struct TranslationCourse {
   std::filesystem::path folder;
   std::string display;  // how messages name the folder
   xliff::CourseSource source;
+  Course model;  // the course as built: region variants resolved (course.h)
 };
 
 /// Reads the course in `folder` (which must validate: errors are printed to stderr) with

@@ -4,7 +4,9 @@
 
 #include "coursepack/core/course_rules.h"
 #include "coursepack/core/course_warnings.h"
+#include "coursepack/core/lesson_variants.h"
 #include "programme_reader.h"
+#include "region_variants.h"
 
 namespace coursepack {
 namespace {
@@ -100,8 +102,11 @@ Course build_course(const json& doc, const std::map<std::string, std::string>& l
       lesson.id = l["id"];
       lesson.title = language_map(l["title"]);
       lesson.file = language_map(l["file"]);
-      for (const auto& [language, path] : lesson.file) lesson.markdown[language] = lesson_texts.at(path);
+      for (const auto& [language, path] : lesson.file)
+        lesson.markdown[language] = resolve_lesson_variants(lesson_texts.at(path), language);
       lesson.minutes = integer(l, "minutes");
+      lesson.country = l.value("country", "");
+      lesson.adapted_for = strings(member_or_empty(l, "adapted_for"));
       module.lessons.push_back(std::move(lesson));
     }
     for (const auto& q : m["quiz"]) {
@@ -112,6 +117,8 @@ Course build_course(const json& doc, const std::map<std::string, std::string>& l
       for (const auto& c : q["choices"])
         question.choices.push_back({language_map(c["text"]), c.value("correct", false)});
       question.feedback = language_map(member_or_empty(q, "feedback"));
+      question.country = q.value("country", "");
+      question.adapted_for = strings(member_or_empty(q, "adapted_for"));
       module.quiz.push_back(std::move(question));
     }
     course.modules.push_back(std::move(module));
@@ -125,11 +132,11 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   CourseReadResult result;
   // Before anything that recurses per level (the index, the checks; nlohmann 3.11 parses
   // and destroys iteratively, but dump() recurses): 100,000 levels would overflow the stack.
-  if (auto deep = find_too_deep(json_text)) {
-    const JsonIndex partial = JsonIndex::scan(json_text.substr(0, *deep));
-    result.diagnostics.push_back({file_name, position_of_offset(json_text, *deep), partial.error_pointer(),
-                                  "nested deeper than " + std::to_string(max_json_depth) +
-                                      " levels of arrays and objects"});
+  // The value count bounds the memory of the index and the parsed document (16 MB of `0,`).
+  if (auto over = find_over_limits(json_text)) {
+    const JsonIndex partial = JsonIndex::scan(json_text.substr(0, over->offset));
+    result.diagnostics.push_back(
+        {file_name, position_of_offset(json_text, over->offset), partial.error_pointer(), std::move(over->message)});
     return result;
   }
   const JsonIndex index = JsonIndex::scan(json_text);
@@ -152,13 +159,27 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   check_shape(document, sink);
   std::map<std::string, std::string> lesson_texts;
   if (document.is_object()) check_rules(document, sink, files, lesson_texts);
+  if (result.diagnostics.empty())
+    check_country_marks(document, lesson_texts, file_name.substr(0, file_name.rfind('/') + 1), sink,
+                        result.diagnostics);
   sort_diagnostics(result.diagnostics);
   if (!result.diagnostics.empty()) return result;
   result.course = build_course(document, lesson_texts);
+  // Warnings judge what authors wrote: a region variant's inherited texts are its base
+  // language's, already judged, and its partial maps would read as empty choices.
+  const auto inheriting = inheriting_languages(result.course->languages);
+  std::vector<std::string> languages = result.course->languages;
+  std::erase_if(result.course->languages, [&](const std::string& language) { return inheriting.contains(language); });
   for (auto& finding : find_warnings(*result.course, document, json_text, index))
     result.warnings.push_back({file_name, index.value_position(finding.pointer), finding.pointer,
                                std::move(finding.message), Severity::warning, std::move(finding.code)});
   sort_diagnostics(result.warnings);
+  if (inheriting.empty()) {
+    result.course->languages = std::move(languages);
+  } else {
+    inherit_region_texts(document, inheriting, lesson_texts);
+    result.course = build_course(document, lesson_texts);
+  }
   return result;
 }
 

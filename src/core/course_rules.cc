@@ -9,6 +9,8 @@
 #include "coursepack/core/course_schema.h"
 #include "coursepack/core/digcomp.h"
 #include "coursepack/core/json_index.h"
+#include "coursepack/core/language_tag.h"
+#include "coursepack/core/lesson_variants.h"
 #include "coursepack/core/spelling.h"
 #include "coursepack/core/markdown_limits.h"
 #include "coursepack/core/utf8.h"
@@ -87,7 +89,9 @@ class RuleChecker {
   }
 
   // Every language map (titles, prompts, choices, files) must hold exactly the course's
-  // languages. Walks the whole document, finding maps by their key names.
+  // languages, except a region variant whose base language is listed ("fr-BE" with "fr"):
+  // it only holds what differs and inherits the rest. Walks the whole document, finding
+  // maps by their key names.
   void check_language_maps(const json& value, const std::string& pointer) {
     static const std::set<std::string> text_keys = {"title",       "description",  "audience", "text", "prompt",
                                                       "feedback",    "bio",          "preparation",
@@ -114,7 +118,8 @@ class RuleChecker {
   void check_language_map(const json& map, const std::string& pointer, const std::string& what) {
     if (languages_.empty()) return;  // languages itself is broken: already reported
     for (const auto& language : languages_)
-      if (!map.contains(language)) sink_.at_value(pointer, "missing the " + in_quotes(language) + " " + what);
+      if (!map.contains(language) && fallback_language(language, languages_).empty())
+        sink_.at_value(pointer, "missing the " + in_quotes(language) + " " + what);
     for (const auto& [language, ignored] : map.items())
       if (std::find(languages_.begin(), languages_.end(), language) == languages_.end())
         sink_.at_key(pointer_join(pointer, language),
@@ -251,43 +256,58 @@ class RuleChecker {
         sink_.at_value(at, problem);
         continue;
       }
-      const auto file = files_.read(path);
-      switch (file.status) {
-        case SourceFiles::Status::missing:
-          sink_.at_value(at, "lesson file " + in_quotes(path) + " does not exist");
-          continue;
-        case SourceFiles::Status::outside_course:
-          sink_.at_value(at, "lesson file " + in_quotes(path) + " is a link leading outside the course folder");
-          continue;
-        case SourceFiles::Status::not_a_file:
-          sink_.at_value(at, "lesson file " + in_quotes(path) + " is not a regular file");
-          continue;
-        case SourceFiles::Status::too_large:
-          sink_.at_value(at, "lesson file " + in_quotes(path) + " is larger than " +
-                                 std::to_string(SourceFiles::max_file_size / (1024 * 1024)) + " MB");
-          continue;
-        case SourceFiles::Status::unreadable:
-          sink_.at_value(at, "lesson file " + in_quotes(path) + " cannot be read: " + file.reason);
-          continue;
-        case SourceFiles::Status::ok: break;
-      }
-      if (auto bad = find_invalid_utf8(file.content)) {
-        const auto where = position_of_offset(file.content, *bad);
-        char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(file.content[*bad]));
-        sink_.at_value(at, "lesson file " + in_quotes(path) + " is not UTF-8: byte " + byte + " at line " +
-                               std::to_string(where.line) + ", column " + std::to_string(where.column));
-        continue;
-      }
-      if (const auto floods = find_bracket_floods(file.content); !floods.empty()) {
-        sink_.at_value(at, "lesson file " + in_quotes(path) + " has a paragraph with more than " +
-                               std::to_string(max_brackets_per_paragraph) + " \"[\" (from line " +
-                               std::to_string(position_of_offset(file.content, floods[0].begin).line) +
-                               "): rendering it would take minutes; split it with blank lines, or write \\[");
-        continue;
-      }
-      lesson_texts_.emplace(path, file.content);
+      read_lesson_file(path, at, false);
     }
+    // A region variant the map leaves out may still have a file of its own where its base
+    // language's would be (lessons/fr-BE/x.md next to lessons/fr/x.md): it is read and
+    // checked like the others; without one, the variant reads its base language's file.
+    for (const auto& language : languages_) {
+      const std::string base = fallback_language(language, languages_);
+      if (base.empty() || files.contains(language)) continue;
+      const std::string own = variant_file_path(text_of(member(files, base.c_str())), base, language);
+      if (!own.empty() && path_problem(own).empty()) read_lesson_file(own, pointer, true);
+    }
+  }
+
+  // Reads and checks one lesson file; problems are reported at `at`. A `probe` that finds
+  // no file is no problem.
+  void read_lesson_file(const std::string& path, const std::string& at, bool probe) {
+    const auto file = files_.read(path);
+    switch (file.status) {
+      case SourceFiles::Status::missing:
+        if (!probe) sink_.at_value(at, "lesson file " + in_quotes(path) + " does not exist");
+        return;
+      case SourceFiles::Status::outside_course:
+        sink_.at_value(at, "lesson file " + in_quotes(path) + " is a link leading outside the course folder");
+        return;
+      case SourceFiles::Status::not_a_file:
+        sink_.at_value(at, "lesson file " + in_quotes(path) + " is not a regular file");
+        return;
+      case SourceFiles::Status::too_large:
+        sink_.at_value(at, "lesson file " + in_quotes(path) + " is larger than " +
+                               std::to_string(SourceFiles::max_file_size / (1024 * 1024)) + " MB");
+        return;
+      case SourceFiles::Status::unreadable:
+        sink_.at_value(at, "lesson file " + in_quotes(path) + " cannot be read: " + file.reason);
+        return;
+      case SourceFiles::Status::ok: break;
+    }
+    if (auto bad = find_invalid_utf8(file.content)) {
+      const auto where = position_of_offset(file.content, *bad);
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(file.content[*bad]));
+      sink_.at_value(at, "lesson file " + in_quotes(path) + " is not UTF-8: byte " + byte + " at line " +
+                             std::to_string(where.line) + ", column " + std::to_string(where.column));
+      return;
+    }
+    if (const auto floods = find_bracket_floods(file.content); !floods.empty()) {
+      sink_.at_value(at, "lesson file " + in_quotes(path) + " has a paragraph with more than " +
+                             std::to_string(max_brackets_per_paragraph) + " \"[\" (from line " +
+                             std::to_string(position_of_offset(file.content, floods[0].begin).line) +
+                             "): rendering it would take minutes; split it with blank lines, or write \\[");
+      return;
+    }
+    lesson_texts_.emplace(path, file.content);
   }
 
   // A lesson path must name a file inside the course folder on every platform.

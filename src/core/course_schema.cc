@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "coursepack/core/course_warnings.h"
+#include "coursepack/core/language_tag.h"
 #include "coursepack/core/live_session_vocabulary.h"
 
 namespace coursepack {
@@ -123,6 +124,9 @@ constexpr std::array kLessonFields{
     FieldSpec{"title", K::language_map, true, ""},
     FieldSpec{"file", K::path_map, true, "Markdown file per language, relative to the course folder"},
     FieldSpec{"minutes", K::integer, false, "Expected time", nullptr, 1, 10000},
+    FieldSpec{"country", K::country, false, "The country the whole lesson is written for, e.g. FR"},
+    FieldSpec{"adapted_for", K::countries, false, "Countries whose partners adapted this country-specific lesson",
+              nullptr, 0, 300},
     FieldSpec{"allow", K::object_list, false, "Warnings silenced for this lesson", &kAllow, 0, 100},
 };
 constexpr ObjectShape kLesson{"lesson", kLessonFields};
@@ -140,6 +144,9 @@ constexpr std::array kQuestionFields{
     FieldSpec{"prompt", K::language_map, true, ""},
     FieldSpec{"choices", K::object_list, true, "2 to 26 choices", &kChoice, 2, 26},
     FieldSpec{"feedback", K::language_map, false, "Explanation shown after the post-test"},
+    FieldSpec{"country", K::country, false, "The country whose rules the question tests, e.g. FR"},
+    FieldSpec{"adapted_for", K::countries, false, "Countries whose partners adapted this country-specific question",
+              nullptr, 0, 300},
     FieldSpec{"allow", K::object_list, false, "Warnings silenced for this question", &kAllow, 0, 100},
 };
 constexpr ObjectShape kQuestion{"question", kQuestionFields};
@@ -248,6 +255,12 @@ nlohmann::ordered_json field_schema(const FieldSpec& field) {
       if (field.min != LLONG_MIN) s["minItems"] = field.min;
       if (field.max != LLONG_MAX) s["maxItems"] = field.max;
       break;
+    case K::country: s["type"] = "string"; s["pattern"] = country_pattern; break;
+    case K::countries:
+      s["type"] = "array";
+      s["items"] = {{"type", "string"}, {"pattern", country_pattern}};
+      s["uniqueItems"] = true;
+      break;
     case K::ignored: s["type"] = "string"; break;
   }
   return s;
@@ -288,24 +301,7 @@ bool is_valid_id(std::string_view text) {
   return true;
 }
 
-bool is_valid_language_tag(std::string_view text) {
-  const auto dash = text.find('-');
-  const auto primary = text.substr(0, dash);
-  if (primary.size() < 2 || primary.size() > 3) return false;
-  for (char c : primary)
-    if (c < 'a' || c > 'z') return false;
-  if (dash == std::string_view::npos) return true;
-  std::string_view rest = text.substr(dash + 1);
-  while (true) {
-    const auto next = rest.find('-');
-    const auto subtag = rest.substr(0, next);
-    if (subtag.empty() || subtag.size() > 8) return false;
-    for (char c : subtag)
-      if (!is_alnum(c)) return false;
-    if (next == std::string_view::npos) return true;
-    rest = rest.substr(next + 1);
-  }
-}
+bool is_valid_language_tag(std::string_view text) { return language_tag_problem(text).empty(); }
 
 bool is_valid_email(std::string_view text) {
   const auto at = text.find('@');

@@ -5,6 +5,7 @@
 #include "coursepack/core/course_rules.h"
 #include "coursepack/core/course_schema.h"
 #include "coursepack/core/course_warnings.h"
+#include "coursepack/core/language_tag.h"
 #include "coursepack/core/live_session_vocabulary.h"
 #include "coursepack/core/spelling.h"
 #include "coursepack/core/utf8.h"
@@ -44,6 +45,8 @@ std::string expected_text(ValueKind kind) {
     case ValueKind::license: return "an SPDX licence id (string)";
     case ValueKind::email: return "an e-mail address (string)";
     case ValueKind::language_maps: return "an array of language maps";
+    case ValueKind::country: return "a country code (string)";
+    case ValueKind::countries: return "an array of country codes";
     case ValueKind::ignored: return "anything";
   }
   return "";
@@ -171,6 +174,11 @@ class ShapeChecker {
     sink_.at_value(pointer, message);
   }
 
+  void country(const json& value, const FieldSpec& field, const std::string& pointer) {
+    if (!value.is_string()) return wrong_type(value, field, pointer);
+    if (auto why = country_code_problem(value.get_ref<const std::string&>()); !why.empty()) sink_.at_value(pointer, why);
+  }
+
   void field(const json& value, const FieldSpec& field, const std::string& pointer) {
     switch (field.kind) {
       case ValueKind::ignored: return;
@@ -210,9 +218,8 @@ class ShapeChecker {
           const auto item = pointer_join(pointer, i);
           if (!value[i].is_string())
             sink_.at_value(item, "expected a language tag (a string), got " + type_name(value[i]));
-          else if (!is_valid_language_tag(value[i].get_ref<const std::string&>()))
-            sink_.at_value(item, in_quotes(value[i].get_ref<const std::string&>()) +
-                                     " is not a language tag (like \"fr\" or \"pt-BR\")");
+          else if (auto why = language_tag_problem(value[i].get_ref<const std::string&>()); !why.empty())
+            sink_.at_value(item, why);
         }
         return;
       }
@@ -251,6 +258,12 @@ class ShapeChecker {
           for (const auto& [language, text_value] : value[i].items())
             text(text_value, pointer_join(item, language), "text", is_multiline(field.name));
         }
+        return;
+      case ValueKind::country: country(value, field, pointer); return;
+      case ValueKind::countries:
+        if (!value.is_array()) return wrong_type(value, field, pointer);
+        count(value, field, pointer);
+        for (std::size_t i = 0; i < value.size(); ++i) country(value[i], field, pointer_join(pointer, i));
         return;
       case ValueKind::object: object(value, *field.shape, pointer); return;
       case ValueKind::object_list:

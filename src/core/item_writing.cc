@@ -24,6 +24,13 @@ constexpr auto kAbsoluteFr = std::to_array<std::string_view>({
     "garantie",   "garanties", "garantis",  "impossible",   "jamais",      "obligatoirement", "rien",
     "seul",       "seule",   "seulement",   "seules",       "seuls",       "systématiquement", "totalement",
     "toujours",   "tous",    "toutes",      "uniquement"});
+// Slovak declines: each word is listed in the forms a quiz choice uses (Pravidlá slovenského
+// pravopisu). "každý" (every) is left out, as French leaves out "chaque".
+constexpr auto kAbsoluteSk = std::to_array<std::string_view>({
+    "absolútne", "bezpodmienečne", "iba",      "jedine",   "len",      "nemožné",  "nemožný",  "nič",
+    "nikdy",     "nikoho",         "nikto",    "úplne",    "všetci",   "všetko",   "všetky",   "všetkých",
+    "vždy",      "vždycky",        "výhradne", "výlučne",  "zaručene", "zaručený", "žiadna",   "žiadne",
+    "žiadnu",    "žiadny"});
 
 // Function words of 4 letters or more (shorter words never make a stem clue).
 constexpr auto kStopEn = std::to_array<std::string_view>({
@@ -51,6 +58,14 @@ constexpr auto kStopFr = std::to_array<std::string_view>({
     "quels",    "quelque",  "quelques", "sans",     "selon",    "sera",     "seront",   "sommes",  "sont",
     "sous",     "suis",     "tant",     "telle",    "telles",   "tels",     "très",     "vers",    "votre",
     "vous"});
+constexpr auto kStopSk = std::to_array<std::string_view>({
+    "akej",   "akého",  "akou",   "akým",   "alebo",  "aspoň",  "avšak",  "bola",   "boli",    "bolo",
+    "bude",   "budú",   "ešte",   "jeho",   "jemu",   "keďže",  "kedy",   "ktorá",  "ktoré",   "ktorej",
+    "ktorí",  "ktorú",  "ktorý",  "ktorých", "ktorým", "ktorého", "lebo", "medzi",  "mimo",    "môže",
+    "môžu",   "musí",   "musia",  "naša",   "naše",   "našej",  "nich",   "nimi",   "počas",   "podľa",
+    "potom",  "práve",  "pred",   "preto",  "pretože", "prečo", "proti",  "takže",  "táto",    "teda",
+    "tento",  "tieto",  "tiež",   "toho",   "tomu",   "toto",   "treba",  "týchto", "vaša",    "vaše",
+    "vašej",  "vášho",  "veľmi",  "však",   "zatiaľ"});
 
 std::string_view primary_subtag(std::string_view language) { return language.substr(0, language.find('-')); }
 
@@ -221,6 +236,7 @@ std::span<const std::string_view> absolute_words(std::string_view language) {
   const auto primary = primary_subtag(language);
   if (primary == "en") return kAbsoluteEn;
   if (primary == "fr") return kAbsoluteFr;
+  if (primary == "sk") return kAbsoluteSk;
   return {};
 }
 
@@ -228,6 +244,7 @@ std::span<const std::string_view> stop_words(std::string_view language) {
   const auto primary = primary_subtag(language);
   if (primary == "en") return kStopEn;
   if (primary == "fr") return kStopFr;
+  if (primary == "sk") return kStopSk;
   return {};
 }
 

@@ -116,7 +116,7 @@ LearnerState LearnerState::start(const ModulePlan& plan, std::uint32_t seed) {
 std::string encode_state(const ModulePlan& plan, const LearnerState& state) {
   std::string text;
   text += kVersion;
-  text += '.' + base36(plan.fingerprint());
+  text += '.' + state_fingerprint_field(plan);
   text += '.' + std::to_string(static_cast<int>(state.phase)) + base36(static_cast<std::uint64_t>(state.lesson));
   text += '.' + answers_text(state.pretest);
   text += '.' + answers_text(state.posttest);
@@ -125,7 +125,7 @@ std::string encode_state(const ModulePlan& plan, const LearnerState& state) {
   text += '.' + base36(state.seconds);
   text += '.' + base36(state.attempts);
   text += '.' + base36(static_cast<std::uint64_t>(state.last_correct));
-  text += '.' + base36(digest(text));
+  text += '.' + state_check_field(text);
   return text;
 }
 
@@ -199,5 +199,9 @@ DecodedState decode_state(const ModulePlan& plan, std::string_view text, std::ui
     return refuse("saved progress is finished without post-test answers");
   return result;
 }
+
+std::string state_fingerprint_field(const ModulePlan& plan) { return base36(plan.fingerprint()); }
+
+std::string state_check_field(std::string_view body) { return base36(digest(body)); }
 
 }  // namespace coursepack

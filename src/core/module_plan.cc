@@ -38,13 +38,23 @@ std::uint32_t ModulePlan::fingerprint() const {
     digest.add(question.choices);
     digest.add(question.correct);
   }
+  // A module plan adds nothing here, so its fingerprint (and saved progress) is unchanged.
+  for (const auto& part : parts) {
+    digest.add(part.module_id);
+    digest.add(part.first_lesson);
+    digest.add(part.lesson_count);
+    digest.add(part.first_question);
+    digest.add(part.question_count);
+  }
   return digest.value();
 }
 
-ModulePlan make_module_plan(const Course& course, const Module& module) {
-  ModulePlan plan;
-  plan.course_id = course.id;
-  plan.module_id = module.id;
+namespace {
+
+// Appends `module`'s lessons, questions and their texts after what `plan` holds: indexes
+// (lessons a question tests, text keys) count from the plan's start.
+void append_module(ModulePlan& plan, const Module& module) {
+  const auto first_lesson = plan.lessons.size(), first_question = plan.questions.size();
   for (const auto& lesson : module.lessons) plan.lessons.push_back(lesson.id);
   for (const auto& question : module.quiz) {
     PlanQuestion q;
@@ -53,22 +63,75 @@ ModulePlan make_module_plan(const Course& course, const Module& module) {
     q.correct = static_cast<int>(question.correct_choice());
     for (const auto& tested : question.tests)
       for (std::size_t i = 0; i < module.lessons.size(); ++i)
-        if (module.lessons[i].id == tested) q.lessons.push_back(static_cast<int>(i));
+        if (module.lessons[i].id == tested) q.lessons.push_back(static_cast<int>(first_lesson + i));
     plan.questions.push_back(std::move(q));
   }
+  for (std::size_t i = 0; i < module.lessons.size(); ++i)
+    plan.texts["lesson:" + std::to_string(first_lesson + i)] = module.lessons[i].title;
+  for (std::size_t q = 0; q < module.quiz.size(); ++q) {
+    const std::string index = std::to_string(first_question + q);
+    plan.texts["question:" + index] = module.quiz[q].prompt;
+    for (std::size_t c = 0; c < module.quiz[q].choices.size(); ++c)
+      plan.texts["choice:" + index + ":" + std::to_string(c)] = module.quiz[q].choices[c].text;
+  }
+}
+
+ModulePlan course_fields(const Course& course) {
+  ModulePlan plan;
+  plan.course_id = course.id;
   plan.pretest_threshold = course.assessment.pretest_threshold;
   plan.mastery_score = course.assessment.mastery_score;
-  plan.max_attempts = module.attempts >= 0 ? module.attempts : course.assessment.attempts;
   plan.iri = course.iri;
   plan.texts["course"] = course.title;
+  return plan;
+}
+
+}  // namespace
+
+ModulePlan make_module_plan(const Course& course, const Module& module) {
+  ModulePlan plan = course_fields(course);
+  plan.module_id = module.id;
+  plan.max_attempts = module.attempts >= 0 ? module.attempts : course.assessment.attempts;
   plan.texts["module"] = module.title;
-  for (std::size_t i = 0; i < module.lessons.size(); ++i) plan.texts["lesson:" + std::to_string(i)] = module.lessons[i].title;
-  for (std::size_t q = 0; q < module.quiz.size(); ++q) {
-    plan.texts["question:" + std::to_string(q)] = module.quiz[q].prompt;
-    for (std::size_t c = 0; c < module.quiz[q].choices.size(); ++c)
-      plan.texts["choice:" + std::to_string(q) + ":" + std::to_string(c)] = module.quiz[q].choices[c].text;
+  append_module(plan, module);
+  return plan;
+}
+
+ModulePlan make_course_plan(const Course& course) {
+  ModulePlan plan = course_fields(course);
+  plan.max_attempts = course.assessment.attempts;
+  for (const auto& module : course.modules) {
+    PlanPart part{module.id, static_cast<int>(plan.lessons.size()), static_cast<int>(module.lessons.size()),
+                  static_cast<int>(plan.questions.size()), static_cast<int>(module.quiz.size())};
+    plan.texts["module:" + std::to_string(plan.parts.size())] = module.title;
+    plan.parts.push_back(std::move(part));
+    append_module(plan, module);
   }
   return plan;
+}
+
+int ModulePlan::part_of_lesson(int lesson) const {
+  for (std::size_t p = 0; p < parts.size(); ++p)
+    if (lesson >= parts[p].first_lesson && lesson < parts[p].first_lesson + parts[p].lesson_count)
+      return static_cast<int>(p);
+  return -1;
+}
+
+int ModulePlan::part_of_question(int question) const {
+  for (std::size_t p = 0; p < parts.size(); ++p)
+    if (question >= parts[p].first_question && question < parts[p].first_question + parts[p].question_count)
+      return static_cast<int>(p);
+  return -1;
+}
+
+const std::string& ModulePlan::module_of_lesson(int lesson) const {
+  const int part = part_of_lesson(lesson);
+  return part < 0 ? module_id : parts[static_cast<std::size_t>(part)].module_id;
+}
+
+const std::string& ModulePlan::module_of_question(int question) const {
+  const int part = part_of_question(question);
+  return part < 0 ? module_id : parts[static_cast<std::size_t>(part)].module_id;
 }
 
 namespace {
@@ -117,6 +180,10 @@ std::string encode_plan(const ModulePlan& plan) {
   if (!plan.iri.empty()) text += "\niri " + escaped(plan.iri);
   if (!plan.language.empty()) text += "\nlanguage " + escaped(plan.language);
   if (plan.max_attempts > 0) text += "\nattempts " + std::to_string(plan.max_attempts);
+  for (const auto& part : plan.parts)
+    text += "\npart " + escaped(part.module_id) + " " + std::to_string(part.first_lesson) + " " +
+            std::to_string(part.lesson_count) + " " + std::to_string(part.first_question) + " " +
+            std::to_string(part.question_count);
   for (const auto& [key, map] : plan.texts)
     for (const auto& [language, words] : map) {
       text += "\ntext " + escaped(key) + " " + escaped(language) + " ";
@@ -186,6 +253,30 @@ bool parse_int(std::string_view text, int min, int max, int& out) {
   return true;
 }
 
+// Parts, when there are any, must cover the lessons and questions in order, each exactly
+// once, and a question may only test its own module's lessons (the recommendations and the
+// per-module scores depend on it).
+std::string check_parts(const ModulePlan& plan) {
+  if (plan.parts.empty()) return {};
+  int lesson = 0, question = 0;
+  for (const auto& part : plan.parts) {
+    if (part.first_lesson != lesson || part.first_question != question)
+      return "part " + part.module_id + " does not start where the part before it ends";
+    lesson += part.lesson_count;
+    question += part.question_count;
+    if (lesson > static_cast<int>(plan.lessons.size()) || question > static_cast<int>(plan.questions.size()))
+      return "part " + part.module_id + " goes past the lessons or questions";
+    for (int q = part.first_question; q < question; ++q)
+      for (int tested : plan.questions[static_cast<std::size_t>(q)].lessons)
+        if (tested < part.first_lesson || tested >= lesson)
+          return "question " + plan.questions[static_cast<std::size_t>(q)].id + " of part " + part.module_id +
+                 " tests a lesson of another part";
+  }
+  if (lesson != static_cast<int>(plan.lessons.size()) || question != static_cast<int>(plan.questions.size()))
+    return "the parts leave lessons or questions out";
+  return {};
+}
+
 }  // namespace
 
 ModulePlanResult decode_plan(std::string_view text) {
@@ -241,6 +332,17 @@ ModulePlanResult decode_plan(std::string_view text) {
         return fail("line " + std::to_string(line + 1) + " has an attempt count out of range");
       continue;
     }
+    if (lines[line].starts_with("part ")) {
+      const auto parts = split(lines[line], ' ');
+      PlanPart part;
+      if (parts.size() != 6 || parts[1].empty() || !field(parts[1], part.module_id) ||
+          !parse_int(parts[2], 0, 100000000, part.first_lesson) || !parse_int(parts[3], 1, 100000000, part.lesson_count) ||
+          !parse_int(parts[4], 0, 100000000, part.first_question) ||
+          !parse_int(parts[5], 0, 100000000, part.question_count))
+        return fail("line " + std::to_string(line + 1) + " is not a part");
+      plan.parts.push_back(std::move(part));
+      continue;
+    }
     if (lines[line].starts_with("text ")) {
       // text <key> <language> <words...>: the words may hold spaces.
       const auto rest = lines[line].substr(5);
@@ -267,6 +369,7 @@ ModulePlanResult decode_plan(std::string_view text) {
     }
     plan.questions.push_back(std::move(q));
   }
+  if (auto error = check_parts(plan); !error.empty()) return fail(error);
   return result;
 }
 

@@ -39,6 +39,35 @@ const char* lesson_mode_name(LessonMode mode) {
   return "normal";
 }
 
+// A course plan's modules: where each sits in the lists, its pre-test score, its score in
+// the last post-test attempt (once one is in and none is open), and the cmi.objectives the
+// SCORM store writes (score -1: none yet). Nothing for a module plan.
+void write_parts(JsonWriter& out, const PlayerSession& s) {
+  const ModulePlan& plan = s.plan();
+  if (!plan.is_course()) return;
+  const bool finished = s.state().phase == Phase::finished;
+  const auto pre = part_scores(plan, s.state().pretest), post = part_scores(plan, s.state().posttest);
+  out.key("parts").begin_array();
+  for (std::size_t p = 0; p < plan.parts.size(); ++p) {
+    const PlanPart& part = plan.parts[p];
+    out.begin_object().key("module").value(part.module_id);
+    out.key("first_lesson").value(part.first_lesson).key("lesson_count").value(part.lesson_count);
+    out.key("first_question").value(part.first_question).key("question_count").value(part.question_count);
+    write_score(out, "pretest_score", pre[p]);
+    write_score(out, "posttest_score", finished ? post[p] : QuizScore{0, post[p].total, 0});
+    out.key("gain").value(finished ? post[p].percent - pre[p].percent : 0);
+    out.key("passed").value(finished && passed(post[p], s.mastery_score()));
+    out.end_object();
+  }
+  out.end_array();
+  out.key("objectives").begin_array();
+  for (const auto& objective : scorm12::objectives(s)) {
+    out.begin_object().key("id").value(objective.id).key("score").value(objective.score_raw.value_or(-1));
+    out.key("status").value(objective.status).end_object();
+  }
+  out.end_array();
+}
+
 }  // namespace
 
 Player::Player(const std::string& plan_text) {
@@ -196,6 +225,7 @@ std::string Player::view() const {
   out.key("posttest_order").begin_array();
   for (int q = 0; q < static_cast<int>(s.plan().questions.size()); ++q) out.values(s.choice_order(QuizKind::posttest, q));
   out.end_array();
+  write_parts(out, s);
   out.end_object();
   return out.text();
 }

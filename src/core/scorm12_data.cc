@@ -105,13 +105,32 @@ std::vector<Interaction> interactions(const PlayerSession& session, QuizKind kin
     const PlanQuestion& question = plan.questions[i];
     if (answers[i] == kNoAnswer) continue;
     Interaction interaction;
-    interaction.id = interaction_id(kind, session.attempts(), question.id);
+    const int index = static_cast<int>(i);
+    interaction.id = interaction_id(kind, session.attempts(),
+                                    plan.is_course() ? plan.module_of_question(index) + "_" + question.id : question.id);
+    if (plan.is_course()) interaction.objectives.push_back(plan.module_of_question(index));
     interaction.student_response = std::string(1, static_cast<char>('a' + answers[i]));
     interaction.correct_pattern = std::string(1, static_cast<char>('a' + question.correct));
     interaction.result = answers[i] == question.correct ? "correct" : "wrong";
     for (const int lesson : question.lessons) interaction.objectives.push_back(plan.lessons[static_cast<std::size_t>(lesson)]);
     interaction.time = time_of_day(time_of_day_seconds);
     out.push_back(std::move(interaction));
+  }
+  return out;
+}
+
+std::vector<Objective> objectives(const PlayerSession& session) {
+  const ModulePlan& plan = session.plan();
+  std::vector<Objective> out;
+  const Phase phase = session.state().phase;
+  if (!session.graded() || (session.attempts() > 0 && phase != Phase::finished)) return out;
+  const bool posttest = phase == Phase::finished;
+  const auto scores = part_scores(plan, posttest ? session.state().posttest : session.state().pretest);
+  for (std::size_t p = 0; p < plan.parts.size(); ++p) {
+    Objective objective{plan.parts[p].module_id, std::nullopt, kIncomplete};
+    if (phase >= Phase::results) objective.score_raw = scores[p].percent;
+    if (posttest) objective.status = passed(scores[p], session.mastery_score()) ? kPassed : kFailed;
+    out.push_back(std::move(objective));
   }
   return out;
 }

@@ -15,6 +15,8 @@ class StatementWriter {
         plan_(session.plan()),
         in_(inputs),
         module_id_(inputs.activity_id.empty() ? module_activity(session.plan()) : inputs.activity_id) {
+    // A course plan's lessons and questions sit in their modules, as in the module packages.
+    for (int p = 0; p < static_cast<int>(plan_.parts.size()); ++p) part_ids_.push_back(part_activity(plan_, p));
     out_.begin_array();
   }
 
@@ -37,7 +39,8 @@ class StatementWriter {
               e.kind == Event::Kind::lesson_opened ? "experienced" : "completed");
         activity(lesson_activity(plan_, e.index), kLessonType, "lesson:" + std::to_string(e.index));
         if (e.kind == Event::Kind::lesson_viewed) out_.key("result").begin_object().key("completion").value(true).end_object();
-        context({}, false);
+        context(plan_.is_course() ? part_ids_[static_cast<std::size_t>(plan_.part_of_lesson(e.index))] : std::string(),
+                false);
         end();
         return;
       case Event::Kind::quiz_submitted: quiz(static_cast<QuizKind>(e.index), e.seconds, e.attempt); return;
@@ -51,6 +54,19 @@ class StatementWriter {
         out_.end_object();
         context({}, true);
         end();
+        // Each module of a course plan completed as a module package completes it, with its
+        // part's score, inside the course: the cohort report reads both alike.
+        const auto scores = part_scores(plan_, s_.state().posttest);
+        for (std::size_t p = 0; p < part_ids_.size(); ++p) {
+          begin(kCompleted, "completed");
+          activity(part_ids_[p], kModuleType, "module:" + std::to_string(p));
+          out_.key("result").begin_object();
+          score(scores[p]);
+          out_.key("success").value(coursepack::passed(scores[p], s_.mastery_score())).key("completion").value(true);
+          out_.end_object();
+          context(module_id(), false);
+          end();
+        }
         return;
       }
       case Event::Kind::terminated:
@@ -98,12 +114,17 @@ class StatementWriter {
   // (that is how the LMS finds them). What is inside the module keeps the package's own
   // ids: the same lessons and questions, whichever LMS launched them.
   const std::string& module_id() const { return module_id_; }
-  void module_object() { activity(module_id(), kModuleType, "module"); }
+  void module_object() {
+    if (plan_.is_course()) activity(module_id(), kCourseType, "course");
+    else activity(module_id(), kModuleType, "module");
+  }
 
   // parent: the quiz for answers, the module for everything inside it; grouping: the
   // course (and the module, below a quiz), and the LMS's grouping activity if it gave one.
   // attempt: the post-test attempt (from 1) a statement belongs to, 0 for none.
-  void context(const std::string& parent, bool is_module, const char* phase = nullptr, int attempt = 0) {
+  // `module`: a course plan's module, added to the grouping below a quiz.
+  void context(const std::string& parent, bool is_module, const char* phase = nullptr, int attempt = 0,
+               const std::string* module = nullptr) {
     out_.key("context").begin_object();
     if (!in_.registration.empty()) out_.key("registration").value(in_.registration);
     out_.key("contextActivities").begin_object();
@@ -113,7 +134,9 @@ class StatementWriter {
       out_.end_array();
     }
     out_.key("grouping").begin_array();
-    if (!parent.empty()) reference(module_id());
+    // A course plan's launched activity is the course itself: not twice.
+    if (!parent.empty() && module_id() != plan_.iri) reference(module_id());
+    if (module) reference(*module);
     reference(plan_.iri, kCourseType);
     // tincan-launch.md: the LMS's grouping activity goes into the context of every
     // statement, so that its reports can gather them. Not twice when it is one of ours.
@@ -146,7 +169,6 @@ class StatementWriter {
 
   void quiz(QuizKind kind, std::uint32_t seconds, int attempt) {
     const Answers& answers = kind == QuizKind::pretest ? s_.state().pretest : s_.state().posttest;
-    const std::string quiz_id = quiz_activity(plan_, kind);
     for (std::size_t q = 0; q < plan_.questions.size(); ++q) {
       const PlanQuestion& question = plan_.questions[q];
       begin(kAnswered, "answered");
@@ -168,13 +190,44 @@ class StatementWriter {
       if (answers[q] != kNoAnswer) out_.key("response").value(std::string(1, static_cast<char>('a' + answers[q])));
       out_.key("success").value(answers[q] == question.correct);
       out_.end_object();
-      context(quiz_id, false, phase_name(kind), attempt);
+      const int part = plan_.part_of_question(static_cast<int>(q));
+      const std::string quiz_id = part < 0 ? quiz_activity(plan_, kind) : part_ids_[static_cast<std::size_t>(part)] + "/" + quiz_name(kind);
+      // Below a module's quiz, the grouping names the module: a course plan's launched
+      // activity is the course, so the module comes in as the parent's parent here.
+      context(quiz_id, false, phase_name(kind), attempt, part < 0 ? nullptr : &part_ids_[static_cast<std::size_t>(part)]);
       end();
     }
-    const QuizScore quiz_score = kind == QuizKind::pretest ? s_.pretest_score() : s_.posttest_score();
+    if (!plan_.is_course()) {
+      const QuizScore quiz_score = kind == QuizKind::pretest ? s_.pretest_score() : s_.posttest_score();
+      quiz_result(kind, quiz_score, quiz_activity(plan_, kind), plan_.texts.contains(quiz_name(kind)) ? quiz_name(kind) : "module",
+                  {0, static_cast<int>(plan_.lessons.size())}, s_.posttest_score().percent - s_.pretest_score().percent,
+                  seconds, attempt, nullptr);
+      return;
+    }
+    // The course's one quiz is each module's quiz, reported on the activity the module
+    // package uses with the module's own score: per-module reports merge.
+    const auto scores = part_scores(plan_, answers);
+    const auto pre = part_scores(plan_, s_.state().pretest), post = part_scores(plan_, s_.state().posttest);
+    for (std::size_t p = 0; p < plan_.parts.size(); ++p) {
+      const std::string index = std::to_string(p);
+      const std::string name = quiz_name(kind) + (":" + index);
+      quiz_result(kind, scores[p], part_ids_[p] + "/" + quiz_name(kind), plan_.texts.contains(name) ? name : "module:" + index,
+                  {plan_.parts[p].first_lesson, plan_.parts[p].lesson_count}, post[p].percent - pre[p].percent, seconds,
+                  attempt, &part_ids_[p]);
+    }
+  }
+
+  struct LessonRange {
+    int first, count;
+  };
+
+  // passed or failed on a quiz activity: the score, and the lessons the pre-test made
+  // mandatory (within `lessons`) or the post-test's gain.
+  void quiz_result(QuizKind kind, const QuizScore& quiz_score, const std::string& quiz_id, const std::string& name_key,
+                   LessonRange lessons, int gain, std::uint32_t seconds, int attempt, const std::string* module) {
     const bool success = coursepack::passed(quiz_score, s_.mastery_score());
     begin(success ? kPassed : kFailed, success ? "passed" : "failed");
-    activity(quiz_id, kAssessmentType, plan_.texts.contains(quiz_name(kind)) ? quiz_name(kind) : "module");
+    activity(quiz_id, kAssessmentType, name_key);
     out_.key("result").begin_object();
     score(quiz_score);
     out_.key("success").value(success).key("completion").value(true);
@@ -183,14 +236,14 @@ class StatementWriter {
     if (kind == QuizKind::pretest) {
       out_.key(extension(plan_, "recommended-lessons")).begin_array();
       const auto required = s_.mandatory();
-      for (std::size_t i = 0; i < required.size(); ++i)
-        if (required[i]) out_.value(lesson_activity(plan_, static_cast<int>(i)));
+      for (int i = lessons.first; i < lessons.first + lessons.count; ++i)
+        if (required[static_cast<std::size_t>(i)]) out_.value(lesson_activity(plan_, i));
       out_.end_array();
     } else {
-      out_.key(extension(plan_, "gain")).value(s_.posttest_score().percent - s_.pretest_score().percent);
+      out_.key(extension(plan_, "gain")).value(gain);
     }
     out_.end_object().end_object();
-    context({}, false, phase_name(kind), attempt);
+    context(module ? *module : std::string(), false, phase_name(kind), attempt);
     end();
   }
 
@@ -198,19 +251,26 @@ class StatementWriter {
   const ModulePlan& plan_;
   const StatementInputs& in_;
   const std::string module_id_;
+  std::vector<std::string> part_ids_;  // a course plan's module activities, by part
   JsonWriter out_;
   std::size_t used_ = 0;
 };
 
 }  // namespace
 
-std::string module_activity(const ModulePlan& plan) { return plan.iri + "/modules/" + plan.module_id; }
+std::string module_activity(const ModulePlan& plan) {
+  return plan.is_course() ? plan.iri : plan.iri + "/modules/" + plan.module_id;
+}
+std::string part_activity(const ModulePlan& plan, int part) {
+  return plan.iri + "/modules/" + plan.parts[static_cast<std::size_t>(part)].module_id;
+}
 std::string lesson_activity(const ModulePlan& plan, int lesson) {
-  return module_activity(plan) + "/lessons/" + plan.lessons[static_cast<std::size_t>(lesson)];
+  return plan.iri + "/modules/" + plan.module_of_lesson(lesson) + "/lessons/" + plan.lessons[static_cast<std::size_t>(lesson)];
 }
 std::string quiz_activity(const ModulePlan& plan, QuizKind kind) { return module_activity(plan) + "/" + quiz_name(kind); }
 std::string question_activity(const ModulePlan& plan, int question) {
-  return module_activity(plan) + "/questions/" + plan.questions[static_cast<std::size_t>(question)].id;
+  return plan.iri + "/modules/" + plan.module_of_question(question) + "/questions/" +
+         plan.questions[static_cast<std::size_t>(question)].id;
 }
 std::string extension(const ModulePlan& plan, std::string_view name) {
   return plan.iri + "/extensions/" + std::string(name);
@@ -226,7 +286,13 @@ std::string iso_duration(std::uint32_t seconds) {
 
 std::size_t statement_count(const PlayerSession& session, const std::vector<Event>& events) {
   std::size_t count = 0;
-  for (const auto& e : events) count += e.kind == Event::Kind::quiz_submitted ? session.plan().questions.size() + 1 : 1;
+  const ModulePlan& plan = session.plan();
+  // A course plan: one quiz result per module, one "completed" per module with the course's.
+  const std::size_t results = plan.is_course() ? plan.parts.size() : 1;
+  for (const auto& e : events)
+    count += e.kind == Event::Kind::quiz_submitted     ? plan.questions.size() + results
+             : e.kind == Event::Kind::module_completed ? 1 + plan.parts.size()
+                                                       : 1;
   return count;
 }
 

@@ -7,8 +7,7 @@
 #include "coursepack/core/learner_state.h"
 #include "coursepack/core/player.h"
 #include "coursepack/core/sha256.h"
-#include "coursepack/core/typography.h"
-#include "coursepack/package/ui_strings.h"
+#include "coursepack/package/source_version.h"
 
 namespace coursepack::moodle {
 namespace {
@@ -68,6 +67,8 @@ std::int64_t moment(std::int64_t start, int seconds_of_day) {
   if (at < start - 60) at += 86400;
   return at;
 }
+
+constexpr const char* kUnversioned = "its package carries no source version (built before coursepack wrote one)";
 
 std::string tail(const std::string& iri) { return iri.substr(iri.rfind('/') + 1); }
 
@@ -145,11 +146,18 @@ std::string check_interactions(Player& player, QuizKind kind, const std::map<int
   return {};
 }
 
+// The question's part of its interaction id (scorm12_data.h): "<module>_<question>" in a
+// course plan, where question ids repeat across modules.
+std::string question_key(const ModulePlan& plan, std::size_t q) {
+  const std::string& id = plan.questions[q].id;
+  return plan.is_course() ? plan.module_of_question(static_cast<int>(q)) + "_" + id : id;
+}
+
 std::vector<int> answers_from(const std::map<int, TrackInteraction>& tracked, const ModulePlan& plan, const std::string& prefix) {
   std::vector<int> answers(plan.questions.size(), kNoAnswer);
   for (std::size_t q = 0; q < plan.questions.size(); ++q)
     for (const auto& [index, t] : tracked)
-      if (t.id == prefix + plan.questions[q].id && t.student_response.size() == 1 && t.student_response[0] >= 'a' &&
+      if (t.id == prefix + question_key(plan, q) && t.student_response.size() == 1 && t.student_response[0] >= 'a' &&
           t.student_response[0] <= 'z')
         answers[q] = t.student_response[0] - 'a';
   return answers;
@@ -163,49 +171,56 @@ std::string first_time(const std::map<int, TrackInteraction>& tracked, const std
 
 }  // namespace
 
-ModulePlan packaged_plan(const Course& course, const Module& module, const std::string& language) {
-  // As module_pages.cc writes the plan into the package.
-  ModulePlan plan = make_module_plan(course, module);
-  plan.language = language;
-  for (const auto& tag : course.languages) {
-    const UiStrings labels = UiStrings::for_language(tag);
-    const std::string& title = module.title.count(tag) ? module.title.at(tag) : module.title.begin()->second;
-    plan.texts["pretest"][tag] = typeset(labels.get("pretest_title"), tag) + " – " + title;
-    plan.texts["posttest"][tag] = typeset(labels.get("posttest_title"), tag) + " – " + title;
-  }
-  return plan;
-}
-
 SourceMatch match_source(const std::vector<Course>& courses, const ScormActivity& activity) {
   SourceMatch match;
   if (activity.version != "SCORM_1.2") {
     match.error = "not a SCORM 1.2 package (" + activity.version + ")";
     return match;
   }
+  const ManifestIdentifier identifier = parse_manifest_identifier(activity.manifest);
+  // Every package the catalog can build, by name; a name two sources could give (course
+  // "a" module "b-fr" and course "a-b" module "fr") is told apart by the file name.
+  std::string misnamed;
   for (const auto& course : courses)
-    for (const auto& module : course.modules)
-      for (const auto& language : course.languages)
-        if (activity.manifest == "MANIFEST-" + course.id + "-" + module.id + "-" + language) {
-          const std::string file = course.id + "_" + module.id + "_" + language + "_scorm12.zip";
-          if (activity.reference != file) {
-            match.error = "the package file is " + activity.reference + ", not " + file + " as its manifest " +
-                          activity.manifest + " says";
-            return match;
-          }
-          // Moodle keeps the tracks of attempts made on the package it replaces, and
-          // nothing tells which package an attempt was made on: not guessed.
-          if (activity.revision > 1) {
-            match.error = "its package was replaced after upload (revision " + std::to_string(activity.revision) +
-                          "): which package each attempt was made on is unknown";
-            return match;
-          }
-          match.course = &course;
-          match.module = &module;
-          match.language = language;
+    for (const auto& language : course.languages)
+      for (std::size_t m = 0; m <= course.modules.size(); ++m) {
+        const Module* module = m < course.modules.size() ? &course.modules[m] : nullptr;
+        if (identifier.name != manifest_name(course.id, module ? module->id : "", language)) continue;
+        const std::string file =
+            course.id + "_" + (module ? module->id + "_" : "") + language + "_scorm12.zip";
+        if (activity.reference != file) {
+          if (misnamed.empty())
+            misnamed = "the package file is " + activity.reference + ", not " + file + " as its manifest " +
+                       activity.manifest + " says";
+          continue;
+        }
+        // Moodle keeps the tracks of attempts made on the package it replaces, and
+        // nothing tells which package an attempt was made on: not guessed.
+        if (activity.revision > 1) {
+          match.error = "its package was replaced after upload (revision " + std::to_string(activity.revision) +
+                        "): which package each attempt was made on is unknown";
           return match;
         }
-  match.error = activity.manifest.empty() ? "no manifest identifier: not a coursepack package"
-                                          : "no course of the catalog has manifest " + activity.manifest;
+        const std::string source =
+            source_version(module ? make_module_plan(course, *module) : make_course_plan(course));
+        if (!identifier.version.empty() && identifier.version != source) {
+          match.error = "its package was built from another version of the source (source version " +
+                        identifier.version + " in the package, " + source + " in --courses): sync it with the " +
+                        "source the package was built from (a checkout of the tag or commit that built it, as " +
+                        "--courses); attempts on today's source need a package built from it, in a new activity";
+          return match;
+        }
+        match.course = &course;
+        match.module = module;
+        match.language = language;
+        match.version = identifier.version;
+        return match;
+      }
+  if (!misnamed.empty())
+    match.error = misnamed;
+  else
+    match.error = activity.manifest.empty() ? "no manifest identifier: not a coursepack package"
+                                            : "no course of the catalog has manifest " + activity.manifest;
   return match;
 }
 
@@ -358,7 +373,8 @@ SyncStatements sync_statements(const std::vector<Course>& courses, const SiteRes
       continue;
     }
     ++out.matched_activities;
-    plans.back() = packaged_plan(*match.course, *match.module, match.language);
+    plans.back() = match.module ? packaged_plan(*match.course, *match.module, match.language)
+                                : packaged_course_plan(*match.course, match.language);
   }
   for (const auto& attempt : results.attempts) {
     ++out.attempts;
@@ -387,9 +403,19 @@ SyncStatements sync_statements(const std::vector<Course>& courses, const SiteRes
       actor["account"] = {{"homePage", results.site}, {"name", std::to_string(attempt.user)}};
     }
     context.actor_json = actor.dump();
+    // A package without a source version (built before them) may come from an earlier
+    // source with the same ids: its attempt is taken only when the learner's saved
+    // progress, which carries the plan's fingerprint, decodes against today's plan.
+    const bool unversioned = matches[attempt.activity].version.empty();
+    if (unversioned && track_value(attempt.tracks, "cmi.suspend_data").empty()) {
+      out.reports.push_back(where + ": not synced: " + kUnversioned +
+                            " and the attempt has no saved progress (cmi.suspend_data) to check it against the source");
+      continue;
+    }
     AttemptStatements made = attempt_statements(*plans[attempt.activity], attempt.tracks, sco.mastery_score, context);
     if (!made.error.empty()) {
-      out.reports.push_back(where + ": not synced: " + made.error);
+      out.reports.push_back(where + ": not synced: " + (unversioned ? std::string(kUnversioned) + "; " : "") +
+                            made.error);
       continue;
     }
     ++out.synced_attempts;

@@ -132,14 +132,15 @@ void load_lesson_media(const CourseLocation& location, const SourceFiles& files,
   Course& course = *result.course;
   const auto slash = location.display.rfind('/');
   const std::string folder = slash == std::string::npos ? "" : location.display.substr(0, slash + 1);
-  std::set<std::string> seen;
+  // A file read by several languages is checked once per version its readers see: a
+  // region variant's passage variants may reference images the base language's do not.
+  std::set<std::pair<std::string, std::string>> seen;
   std::vector<Diagnostic> errors;
   for (const auto& module : course.modules) {
     for (const auto& lesson : module.lessons) {
       for (const auto& [language, path] : lesson.file) {
-        if (!seen.insert(path).second) continue;
         const auto text = lesson.markdown.find(language);
-        if (text == lesson.markdown.end()) continue;
+        if (text == lesson.markdown.end() || !seen.emplace(path, text->second).second) continue;
         check_lesson_media(folder + path, path, find_media(text->second), files, errors, course.media);
       }
     }
@@ -148,6 +149,12 @@ void load_lesson_media(const CourseLocation& location, const SourceFiles& files,
   result.course.reset();
   result.diagnostics.insert(result.diagnostics.end(), errors.begin(), errors.end());
   sort_diagnostics(result.diagnostics);
+  // The same image in two versions of one file is one problem.
+  result.diagnostics.erase(std::unique(result.diagnostics.begin(), result.diagnostics.end(),
+                                       [](const Diagnostic& a, const Diagnostic& b) {
+                                         return a.to_string() == b.to_string();
+                                       }),
+                           result.diagnostics.end());
 }
 
 }  // namespace
@@ -191,7 +198,7 @@ CourseReadResult load_course(const CourseLocation& location) {
 
 TextPosition locate_in_course(const CourseLocation& location, std::string_view pointer) {
   const File course_json = read_course_json(location.folder);
-  if (course_json.status != Status::ok || find_too_deep(course_json.content)) return {};
+  if (course_json.status != Status::ok || find_over_limits(course_json.content)) return {};
   return JsonIndex::scan(course_json.content).value_position(pointer);
 }
 

@@ -6,6 +6,7 @@
 #include "coursepack/package/course_info_html.h"
 #include "coursepack/package/embedded_files.h"
 #include "coursepack/package/html.h"
+#include "coursepack/package/packaged_plan.h"
 #include "coursepack/package/ui_strings.h"
 
 namespace coursepack {
@@ -39,6 +40,9 @@ constexpr const char* kScriptStrings[] = {
     "step_left_one", "step_left_other", "step_none_left", "step_home", "step_pretest_left", "step_posttest",
     "step_done", "screen_home", "screen_results", "screen_final", "unsupported", "storage_failed", "lms_refused",
     "chart_title", "chart_lessons", "chart_pass", "chart_lesson_line", "pretest_score", "posttest_score",
+    // The course-level path (course_path.js).
+    "required_all", "required_none", "module_passed", "module_failed", "rules_course", "chart_modules",
+    "chart_threshold",
 };
 
 // The steps of a module as the step indicator names them, in order (navigation.js marks
@@ -50,8 +54,12 @@ constexpr const char* kSteps[] = {"home", "pretest", "lessons", "posttest", "res
 // fill in the numbers. Without JavaScript the page still reads as a complete document.
 class ModulePage {
  public:
-  ModulePage(const Course& course, const Module& module, const std::string& language, const std::string& prefix)
-      : course_(course), module_(module), language_(language), strings_(UiStrings::for_language(language)) {
+  // `course_path`: `module` is the whole course as one module (whole_course_module), and the
+  // page runs the course-level path: headings per module, the course plan, module tables.
+  ModulePage(const Course& course, const Module& module, const std::string& language, const std::string& prefix,
+             bool course_path = false)
+      : course_(course), module_(module), language_(language), strings_(UiStrings::for_language(language)),
+        course_path_(course_path) {
     for (char c : prefix)
       if (c == '/') root_ += "../";
   }
@@ -114,7 +122,7 @@ class ModulePage {
       html += "<dt>" + ui("duration") + "</dt><dd>" + ui("minutes", {{"n", std::to_string(module_.minutes())}}) +
               "</dd>\n";
     html += "<dt>" + ui("level") + "</dt><dd>" + ui("eqf", {{"n", std::to_string(course_.eqf_level)}}) +
-            "</dd>\n</dl>\n";
+            "</dd>\n</dl>\n" + language_notice();
     if (!module_.outcomes.empty()) {
       html += "<h2>" + ui("outcomes") + "</h2>\n<ul>\n";
       for (const auto& outcome_id : module_.outcomes) {
@@ -131,9 +139,15 @@ class ModulePage {
     }
     html += "<div class=\"panel\">\n<h2>" + ui("how_it_works") + "</h2>\n<p>" + ui("how_it_works_text") +
             "</p>\n</div>\n";
-    html += "<h2>" + ui("lessons") + "</h2>\n<ol class=\"lesson-list\">\n";
+    html += "<h2>" + ui("lessons") + "</h2>\n";
     for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
       const Lesson& lesson = module_.lessons[i];
+      // The course-level path: a heading and a list per module, numbered through the course.
+      const Module* starting = module_at(i, &Module::lessons);
+      if (starting)
+        html += std::string(i > 0 ? "</ol>\n" : "") + "<h3 class=\"home-module\">" + text(starting->title) + "</h3>\n";
+      if (i == 0 || starting)
+        html += "<ol class=\"lesson-list\"" + (i > 0 ? " start=\"" + std::to_string(i + 1) + "\"" : std::string()) + ">\n";
       // A link in browse and review modes, where any lesson opens at once (screens.js).
       html += "<li data-lesson=\"" + std::to_string(i) + "\"><span class=\"lesson-name\">" + text(lesson.title) +
               "</span>";
@@ -148,6 +162,24 @@ class ModulePage {
     return html + "</section>\n";
   }
 
+  // "Language: français · also in English, slovenčina": each language named in itself (its
+  // strings file's language_name), the others marked with their lang. Only the names are
+  // embedded, never another language's strings.
+  std::string language_notice() const {
+    const auto name_of = [](const std::string& language) {
+      return escape_html(UiStrings::for_language(language).get("language_name"));
+    };
+    std::string others;
+    for (const auto& language : course_.languages) {
+      if (language == language_ || in(module_.title, language).empty()) continue;
+      others += std::string(others.empty() ? "" : ", ") + "<span lang=\"" + escape_html(language) + "\">" +
+                name_of(language) + "</span>";
+    }
+    std::string line = fill_slots(ui("language_notice"), {{"language", name_of(language_)}}, "{", "}");
+    if (!others.empty()) line += " · " + fill_slots(ui("language_also"), {{"languages", others}}, "{", "}");
+    return "<p class=\"language-notice\">" + line + "</p>\n";
+  }
+
   std::string quiz() const {
     std::string html = screen_open("quiz");
     html += "<h1 id=\"quiz-title\" tabindex=\"-1\">" + ui("pretest_title") + "</h1>\n";
@@ -156,6 +188,8 @@ class ModulePage {
     for (std::size_t q = 0; q < module_.quiz.size(); ++q) {
       const Question& question = module_.quiz[q];
       const std::string name = "q" + std::to_string(q + 1);
+      if (const Module* starting = module_at(q, &Module::quiz))
+        html += "<h2 class=\"quiz-module\">" + text(starting->title) + "</h2>\n";
       html += "<fieldset data-question=\"" + std::to_string(q) + "\">\n<legend>" +
               ui("question", {{"n", std::to_string(q + 1)}}) + ". " + text(question.prompt) +
               "</legend>\n<div class=\"choices\">\n";
@@ -177,7 +211,13 @@ class ModulePage {
   std::string results() const {
     std::string html = screen_open("results");
     html += "<h1 id=\"results-title\" tabindex=\"-1\">" + ui("results_title") + "</h1>\n";
-    html += "<p id=\"results-score\"></p>\n<p id=\"results-explain\"></p>\n<ul id=\"results-lessons\"></ul>\n";
+    html += "<p id=\"results-score\"></p>\n<p id=\"results-explain\"></p>\n";
+    // The course-level path: the score and required lessons per module (course_path.js
+    // fills the cells and groups the lessons), in place of the one list.
+    if (course_path_)
+      html += module_table("results-modules", "modules_table", {"pretest_score", "required_lessons"}) +
+              "<figure id=\"results-chart\" hidden></figure>\n";
+    html += "<ul id=\"results-lessons\"></ul>\n";
     html += "<p class=\"actions\"><button type=\"button\" class=\"primary\" data-action=\"lessons\">" +
             ui("go_to_lessons") + "</button></p>\n</section>\n";
     return html;
@@ -190,11 +230,17 @@ class ModulePage {
     // phones (navigation.js opens it on wide screens).
     html += "<nav class=\"lesson-nav\" aria-labelledby=\"lesson-menu-title\">\n<details id=\"lesson-menu-box\" open>\n"
             "<summary><h2 id=\"lesson-menu-title\">" +
-            ui("lessons") + "</h2></summary>\n<ol id=\"lesson-menu\">\n";
-    for (std::size_t i = 0; i < module_.lessons.size(); ++i)
+            ui("lessons") + "</h2></summary>\n" + (course_path_ ? "<div id=\"lesson-menu\">\n" : "<ol id=\"lesson-menu\">\n");
+    for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
+      // The course-level path groups the menu by module: a heading and a list each.
+      if (const Module* starting = module_at(i, &Module::lessons))
+        html += std::string(i > 0 ? "</ol>\n" : "") + "<h3 class=\"menu-module\">" + text(starting->title) +
+                "</h3>\n<ol>\n";
       html += "<li><a href=\"#lesson-" + escape_html(module_.lessons[i].id) + "\" data-lesson=\"" +
               std::to_string(i) + "\">" + text(module_.lessons[i].title) + "</a> <span class=\"tags\"></span></li>\n";
-    html += "</ol>\n<p id=\"posttest-gate\"></p>\n<p class=\"actions\"><button type=\"button\" "
+    }
+    html += course_path_ ? "</ol>\n</div>\n" : "</ol>\n";
+    html += "<p id=\"posttest-gate\"></p>\n<p class=\"actions\"><button type=\"button\" "
             "class=\"primary\" data-action=\"posttest\">" +
             ui("take_posttest") + "</button></p>\n</details>\n</nav>\n<div class=\"lesson-pane\">\n";
     for (std::size_t i = 0; i < module_.lessons.size(); ++i) {
@@ -202,8 +248,10 @@ class ModulePage {
       const std::string id = "lesson-" + escape_html(lesson.id);
       html += "<article id=\"" + id + "\" class=\"lesson\" data-lesson=\"" + std::to_string(i) +
               "\" aria-labelledby=\"" + id + "-title\">\n";
-      html += "<p class=\"progress\">" +
-              ui("lesson_of", {{"n", std::to_string(i + 1)}, {"total", std::to_string(module_.lessons.size())}}) +
+      // In the course-level path: the module, then the place in it.
+      const auto [in_module, first, count] = lesson_place(i);
+      html += "<p class=\"progress\">" + (in_module ? text(in_module->title) + " · " : std::string()) +
+              ui("lesson_of", {{"n", std::to_string(i - first + 1)}, {"total", std::to_string(count)}}) +
               " <span class=\"tags\"></span></p>\n";
       html += "<h2 id=\"" + id + "-title\" class=\"lesson-title\" tabindex=\"-1\">" + text(lesson.title) + "</h2>\n";
       const auto file = lesson.file.find(language_);
@@ -235,6 +283,8 @@ class ModulePage {
     html += "<tr><th scope=\"row\">" + ui("pretest_score") + "</th><td id=\"final-pre\"></td></tr>\n";
     html += "<tr><th scope=\"row\">" + ui("posttest_score") + "</th><td id=\"final-post\"></td></tr>\n";
     html += "<tr><th scope=\"row\">" + ui("gain") + "</th><td id=\"final-gain\"></td></tr>\n</tbody>\n</table>\n";
+    if (course_path_)
+      html += module_table("final-modules", "final_modules", {"pretest_score", "posttest_score", "gain", "module_result"});
     html += "<p class=\"actions\"><button type=\"button\" data-action=\"review\">" + ui("review_lessons") +
             "</button></p>\n</section>\n";
     return html;
@@ -257,13 +307,8 @@ class ModulePage {
       }
     }
     strings += "}";
-    ModulePlan plan = make_module_plan(course_, module_);
-    plan.language = language_;
-    for (const auto& language : course_.languages) {
-      const UiStrings labels = UiStrings::for_language(language);
-      plan.texts["pretest"][language] = typeset(labels.get("pretest_title"), language) + " – " + in(module_.title, language);
-      plan.texts["posttest"][language] = typeset(labels.get("posttest_title"), language) + " – " + in(module_.title, language);
-    }
+    // The plan with its quiz names, as moodle sync replays it (packaged_plan.h).
+    const ModulePlan plan = course_path_ ? packaged_course_plan(course_, language_) : packaged_plan(course_, module_, language_);
     std::string html = "<script type=\"text/plain\" id=\"coursepack-plan\">" + script_safe(encode_plan(plan)) +
                        "</script>\n";
     html += "<script type=\"application/json\" id=\"coursepack-strings\">" + script_safe(strings) + "</script>\n";
@@ -287,11 +332,55 @@ class ModulePage {
     return out;
   }
 
+  // In the course-level path, the module of the course whose first lesson (or question,
+  // with &Module::quiz) is item `index` of the whole; null elsewhere and in a module page.
+  template <typename Item>
+  const Module* module_at(std::size_t index, std::vector<Item> Module::*items) const {
+    if (!course_path_) return nullptr;
+    std::size_t first = 0;
+    for (const auto& module : course_.modules) {
+      if (first == index && !(module.*items).empty()) return &module;
+      first += (module.*items).size();
+    }
+    return nullptr;
+  }
+
+  struct LessonPlace {
+    const Module* module;  // null in a module page
+    std::size_t first, count;
+  };
+  // Lesson `index`'s module and where that module's lessons start and how many it has.
+  LessonPlace lesson_place(std::size_t index) const {
+    std::size_t first = 0;
+    if (course_path_)
+      for (const auto& module : course_.modules) {
+        if (index < first + module.lessons.size()) return {&module, first, module.lessons.size()};
+        first += module.lessons.size();
+      }
+    return {nullptr, 0, module_.lessons.size()};
+  }
+
+  // A table with a row per module and `columns` (interface string keys) after the module's
+  // name; the cells are empty, course_path.js fills them (data-part: the module's index).
+  std::string module_table(const char* id, const char* caption, std::initializer_list<const char*> columns) const {
+    std::string html = std::string("<table class=\"scores modules\" id=\"") + id + "\">\n<caption>" + ui(caption) +
+                       "</caption>\n<thead>\n<tr><th scope=\"col\">" + ui("module") + "</th>";
+    for (const char* column : columns) html += "<th scope=\"col\">" + ui(column) + "</th>";
+    html += "</tr>\n</thead>\n<tbody>\n";
+    for (std::size_t p = 0; p < course_.modules.size(); ++p) {
+      html += "<tr data-part=\"" + std::to_string(p) + "\"><th scope=\"row\">" + text(course_.modules[p].title) + "</th>";
+      for (std::size_t c = 0; c < columns.size(); ++c) html += "<td></td>";
+      html += "</tr>\n";
+    }
+    return html + "</tbody>\n</table>\n";
+  }
+
   const Course& course_;
   const Module& module_;
   const std::string& language_;
   UiStrings strings_;
   std::string root_;
+  bool course_path_ = false;
 };
 
 }  // namespace
@@ -299,6 +388,25 @@ class ModulePage {
 void render_module_pages(const Course& course, const Module& module, const std::string& language,
                          const std::string& prefix, PackageFiles& files) {
   files[prefix + "index.html"] = ModulePage(course, module, language, prefix).render();
+}
+
+Module whole_course_module(const Course& course) {
+  Module whole;
+  whole.id = course.id;
+  whole.title = course.title;
+  whole.description = course.description;
+  for (const auto& outcome : course.outcomes) whole.outcomes.push_back(outcome.id);
+  for (const auto& module : course.modules) {
+    whole.lessons.insert(whole.lessons.end(), module.lessons.begin(), module.lessons.end());
+    whole.quiz.insert(whole.quiz.end(), module.quiz.begin(), module.quiz.end());
+  }
+  whole.attempts = course.assessment.attempts;
+  return whole;
+}
+
+void render_course_page(const Course& course, const std::string& language, PackageFiles& files) {
+  const Module whole = whole_course_module(course);
+  files["index.html"] = ModulePage(course, whole, language, "", /*course_path=*/true).render();
 }
 
 bool is_shared_player_file(const std::string& path) {

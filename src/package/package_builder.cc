@@ -36,20 +36,20 @@ void add_module_media(const Course& course, const Module& module, const std::str
   }
 }
 
-PackageFiles scorm12_files(const Course& course, const std::vector<const Module*>& modules,
-                           const std::string& language, bool whole_course) {
+// One module's SCO, or (`module` null) the course-level path: one SCO, one page running
+// every module's pre-test, lessons and post-test (render_course_page).
+PackageFiles scorm12_files(const Course& course, const Module* module, const std::string& language) {
   PackageFiles files;
   add_player_files(files);
   add_scorm12_schemas(files);
-  std::vector<ScormItem> items;
-  for (const Module* module : modules) {
-    // A whole-course package keeps each module in its own folder.
-    const std::string prefix = whole_course ? module->id + "/" : "";
-    render_module_pages(course, *module, language, prefix, files);
-    add_module_media(course, *module, language, prefix, files);
-    items.push_back({module, prefix + "index.html"});
+  if (module) {
+    render_module_pages(course, *module, language, "", files);
+    add_module_media(course, *module, language, "", files);
+  } else {
+    render_course_page(course, language, files);
+    for (const auto& each : course.modules) add_module_media(course, each, language, "", files);
   }
-  files["imsmanifest.xml"] = scorm12_manifest(course, items, language, files);
+  files["imsmanifest.xml"] = scorm12_manifest(course, {{module, "index.html"}}, language, files);
   return files;
 }
 
@@ -66,11 +66,11 @@ PackageFiles xapi_files(const Course& course, const Module& module, const std::s
 
 // The files of the package `name` of `course` (typeset), ready to zip.
 PackageFiles package_files(const Course& course, const PackageName& name) {
-  std::vector<const Module*> modules;
-  for (const auto& module : course.modules)
-    if (name.module_id.empty() || module.id == name.module_id) modules.push_back(&module);
-  if (name.format == format_name(PackageFormat::xapi)) return xapi_files(course, *modules.front(), name.language);
-  return scorm12_files(course, modules, name.language, name.module_id.empty());
+  const Module* module = nullptr;
+  for (const auto& each : course.modules)
+    if (each.id == name.module_id) module = &each;
+  if (name.format == format_name(PackageFormat::xapi)) return xapi_files(course, *module, name.language);
+  return scorm12_files(course, module, name.language);
 }
 
 // What every package shares, compressed once per build (SharedEntries).

@@ -7,7 +7,9 @@
 
 #include "coursepack/core/digcomp.h"
 #include "coursepack/core/live_session_vocabulary.h"
+#include "coursepack/core/module_plan.h"
 #include "coursepack/package/embedded_files.h"
+#include "coursepack/package/source_version.h"
 #include "xml_text.h"
 
 namespace coursepack {
@@ -82,7 +84,8 @@ void taxon_classification(pugi::xml_node lom, const char* purpose, const char* s
 // modules name none.
 std::vector<const Outcome*> outcomes_of(const Course& course, const std::vector<ScormItem>& items) {
   std::set<std::string> named;
-  for (const auto& item : items) named.insert(item.module->outcomes.begin(), item.module->outcomes.end());
+  for (const auto& item : items)
+    if (item.module) named.insert(item.module->outcomes.begin(), item.module->outcomes.end());
   std::vector<const Outcome*> out;
   for (const auto& outcome : course.outcomes)
     if (named.empty() || named.contains(outcome.id)) out.push_back(&outcome);
@@ -136,8 +139,9 @@ void rights(pugi::xml_node lom, const Credits& credits, const std::vector<std::s
 void lom(pugi::xml_node metadata, const Course& course, const std::vector<ScormItem>& items,
          const std::string& language) {
   const auto languages = ordered_languages(course, language);
-  const bool single = items.size() == 1;
-  const Module& first = *items.front().module;
+  // One module's package; a course's (the course-level path, or every module's SCO) otherwise.
+  const bool single = items.size() == 1 && items.front().module;
+  const Module& first = single ? *items.front().module : course.modules.front();
 
   pugi::xml_node lom = metadata.append_child("imsmd:lom");
   pugi::xml_node general = lom.append_child("imsmd:general");
@@ -187,12 +191,16 @@ std::string scorm12_manifest(const Course& course, const std::vector<ScormItem>&
   declaration.append_attribute("version") = "1.0";
   declaration.append_attribute("encoding") = "UTF-8";
 
-  const bool single = items.size() == 1;
+  const bool single = items.size() == 1 && items.front().module;
+  // The source version where Moodle shows it (source_version.h): `moodle sync` refuses
+  // attempts made on a package built from another source.
+  const std::string version =
+      source_version(single ? make_module_plan(course, *items.front().module) : make_course_plan(course));
   const std::string manifest_id =
-      identifier("MANIFEST", course.id + (single ? "-" + items.front().module->id : "") + "-" + language);
+      manifest_identifier(course.id, single ? items.front().module->id : "", language, version);
   pugi::xml_node manifest = doc.append_child("manifest");
   manifest.append_attribute("identifier") = manifest_id.c_str();
-  manifest.append_attribute("version") = "1.0";
+  manifest.append_attribute("version") = version.c_str();
   manifest.append_attribute("xmlns") = kImscp;
   manifest.append_attribute("xmlns:adlcp") = kAdlcp;
   manifest.append_attribute("xmlns:imsmd") = kImsmd;
@@ -217,19 +225,21 @@ std::string scorm12_manifest(const Course& course, const std::vector<ScormItem>&
   organization.append_attribute("identifier") = organization_id.c_str();
   organization.append_child("title").text() =
       (single ? title_of(items.front().module->title) : title_of(course.title)).c_str();
+  // The course-level path's one SCO (no module) is named after the course.
+  const auto item_id = [&](const ScormItem& item) { return item.module ? item.module->id : course.id; };
   for (const auto& item : items) {
     pugi::xml_node node = organization.append_child("item");
-    node.append_attribute("identifier") = identifier("ITEM", item.module->id).c_str();
-    node.append_attribute("identifierref") = identifier("RES", item.module->id).c_str();
+    node.append_attribute("identifier") = identifier("ITEM", item_id(item)).c_str();
+    node.append_attribute("identifierref") = identifier("RES", item_id(item)).c_str();
     node.append_attribute("isvisible") = "true";
-    node.append_child("title").text() = title_of(item.module->title).c_str();
+    node.append_child("title").text() = title_of(item.module ? item.module->title : course.title).c_str();
     node.append_child("adlcp:masteryscore").text() = std::to_string(course.assessment.mastery_score).c_str();
   }
 
   pugi::xml_node resources = manifest.append_child("resources");
   for (const auto& item : items) {
     pugi::xml_node resource = resources.append_child("resource");
-    resource.append_attribute("identifier") = identifier("RES", item.module->id).c_str();
+    resource.append_attribute("identifier") = identifier("RES", item_id(item)).c_str();
     resource.append_attribute("type") = "webcontent";
     resource.append_attribute("adlcp:scormtype") = "sco";
     resource.append_attribute("href") = item.launch.c_str();

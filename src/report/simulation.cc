@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -323,23 +324,35 @@ std::int64_t Simulator::play(std::int64_t index, const std::function<void(std::s
       run.emit(player, plan, registration);
       run.wait(player, static_cast<std::uint32_t>(random.between(20, 90)));
 
+      // Answers the open test, each question after a pause of `min_pause` to `max_pause`
+      // seconds, and submits it; with `leave_halfway`, terminates at the middle question
+      // instead and returns false.
+      auto take_test = [&](int min_pause, int max_pause, bool leave_halfway, const std::function<int(int)>& choice_for) {
+        for (int q = 0; q < questions; ++q) {
+          const int choice = choice_for(q);
+          run.wait(player, static_cast<std::uint32_t>(random.between(min_pause, max_pause)));
+          if (leave_halfway && q == questions / 2) {
+            player.terminate();
+            run.emit(player, plan, registration);
+            return false;
+          }
+          (void)player.answer(q, choice);
+        }
+        (void)player.submit();
+        run.emit(player, plan, registration);
+        return true;
+      };
+
       // Pre-test.
       (void)player.start_pretest();
       std::vector<bool> right_before(plan.questions.size());
-      for (int q = 0; q < questions; ++q) {
+      const bool pretest_taken = take_test(20, 90, leave == Leave::during_pretest, [&](int q) {
         const auto& question = plan.questions[static_cast<std::size_t>(q)];
         const int choice = choose(question, right_chance(false, false, attempt));
         right_before[static_cast<std::size_t>(q)] = choice == question.correct;
-        run.wait(player, static_cast<std::uint32_t>(random.between(20, 90)));
-        if (leave == Leave::during_pretest && q == questions / 2) {
-          player.terminate();
-          run.emit(player, plan, registration);
-          return run.statements;
-        }
-        (void)player.answer(q, choice);
-      }
-      (void)player.submit();
-      run.emit(player, plan, registration);
+        return choice;
+      });
+      if (!pretest_taken) return run.statements;
       // Some stop for the day after the pre-test and come back the next.
       if (random.chance(0.3)) {
         player.terminate();
@@ -378,25 +391,16 @@ std::int64_t Simulator::play(std::int64_t index, const std::function<void(std::s
 
       // Post-test.
       (void)player.start_posttest();
-      for (int q = 0; q < questions; ++q) {
+      const bool posttest_taken = take_test(15, 60, leave == Leave::during_posttest, [&](int q) {
         const auto& question = plan.questions[static_cast<std::size_t>(q)];
         bool lessons_seen = !question.lessons.empty();
         for (int l : question.lessons) lessons_seen = lessons_seen && studied[static_cast<std::size_t>(l)];
         const double chance = right_chance(true, lessons_seen, attempt);
         // What a learner knew before stays known, unless guessing.
-        const int choice = right_before[static_cast<std::size_t>(q)] && chance >= 0 && random.chance(0.95)
-                               ? question.correct
-                               : choose(question, chance);
-        run.wait(player, static_cast<std::uint32_t>(random.between(15, 60)));
-        if (leave == Leave::during_posttest && q == questions / 2) {
-          player.terminate();
-          run.emit(player, plan, registration);
-          return run.statements;
-        }
-        (void)player.answer(q, choice);
-      }
-      (void)player.submit();
-      run.emit(player, plan, registration);
+        return right_before[static_cast<std::size_t>(q)] && chance >= 0 && random.chance(0.95) ? question.correct
+                                                                                               : choose(question, chance);
+      });
+      if (!posttest_taken) return run.statements;
       run.wait(player, static_cast<std::uint32_t>(random.between(10, 60)));
       player.terminate();
       run.emit(player, plan, registration);

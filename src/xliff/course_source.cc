@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "coursepack/core/lesson_variants.h"
 #include "coursepack/core/sha256.h"
 #include "coursepack/xliff/course_texts.h"
 
@@ -80,6 +81,13 @@ CourseSourceResult course_source(const std::string& json_text, const std::string
       }
       lesson.markdown = std::move(*markdown);
       lesson.blocks = lesson_blocks(lesson.markdown);
+      // A variant block is written for one language tag (fr-BE): not a text to translate.
+      // Its bytes stay outside every unit, so import carries it into each language's file.
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+      for (const auto& range : variant_ranges(lesson.markdown))
+        std::erase_if(lesson.blocks, [&](const LessonBlock& block) {
+          return block.begin >= range.first && block.begin < range.second;
+        });
       const std::string title = lessons[l].at("title").value(source_language, "");
       for (std::size_t b = 0; b < lesson.blocks.size(); ++b) {
         const LessonBlock& block = lesson.blocks[b];

@@ -39,9 +39,11 @@ Document export_document(const CourseSource& course, const std::string& target_l
   return document;
 }
 
-LanguageStatus language_status(const CourseSource& course, const std::string& language, const Record* record) {
+LanguageStatus language_status(const CourseSource& course, const std::string& language, const Record* record,
+                               const std::string& inherits_from) {
   LanguageStatus status;
   status.language = language;
+  status.inherits_from = inherits_from;
   status.tracked = record != nullptr;
   for (const SourceUnit& unit : course.units) {
     const std::string path = file_path(course, unit);
@@ -50,23 +52,32 @@ LanguageStatus language_status(const CourseSource& course, const std::string& la
     const Match::Kind kind = record ? match_unit(unit, *record).kind : Match::Kind::missing;
     int FileStatus::*count = kind == Match::Kind::translated ? &FileStatus::translated
                              : kind == Match::Kind::stale    ? &FileStatus::stale
-                                                             : &FileStatus::missing;
+                             : inherits_from.empty()         ? &FileStatus::missing
+                                                             : &FileStatus::inherited;
     ++(file.*count);
   }
   for (const auto& file : status.files) {
     status.translated += file.translated;
     status.stale += file.stale;
     status.missing += file.missing;
+    status.inherited += file.inherited;
   }
   return status;
 }
 
 std::string status_line(const LanguageStatus& status) {
+  const std::string variant = status.inherits_from.empty() ? "" : "region variant of " + status.inherits_from + ", ";
   if (!status.tracked)
-    return status.language + ": written by hand (no translations/" + status.language + ".json): not tracked";
+    return status.language + ": " + variant + "written by hand (no translations/" + status.language +
+           ".json): not tracked" +
+           (variant.empty() ? "" : "; what it does not give is inherited from " + status.inherits_from);
+  const int total = status.translated + status.stale + status.missing + status.inherited;
+  if (!variant.empty())
+    return status.language + ": " + variant + std::to_string(status.translated) + " translated, " +
+           std::to_string(status.stale) + " stale, " + std::to_string(status.inherited) + " inherited from " +
+           status.inherits_from + " (of " + std::to_string(total) + " units)";
   return status.language + ": " + std::to_string(status.translated) + " translated, " + std::to_string(status.stale) +
-         " stale, " + std::to_string(status.missing) + " missing (of " +
-         std::to_string(status.translated + status.stale + status.missing) + " units)";
+         " stale, " + std::to_string(status.missing) + " missing (of " + std::to_string(total) + " units)";
 }
 
 }  // namespace coursepack::xliff

@@ -1,5 +1,6 @@
 #include <pugixml.hpp>
 
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -21,6 +22,17 @@ class Reader {
 
   ReadResult run() {
     ReadResult result;
+    // pugixml passes invalid UTF-8 through, and the record (JSON) cannot hold it: once an
+    // uncaught exception in `xliff import`. UTF-16 and UTF-32 files pugixml converts itself.
+    const bool wide = text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF") ||
+                      text_.substr(0, 4).find('\0') != std::string_view::npos;
+    if (auto bad = find_invalid_utf8(text_); bad && !wide) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text_[*bad]));
+      error(*bad, std::string("not UTF-8: byte ") + byte + " is no UTF-8 character (save the file as UTF-8)");
+      result.errors = std::move(errors_);
+      return result;
+    }
     pugi::xml_document xml;
     const pugi::xml_parse_result parsed =
         xml.load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata);

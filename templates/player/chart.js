@@ -63,4 +63,21 @@
     figure.innerHTML = html;
     figure.hidden = false;
   };
+
+  // One bar per row ([label, percent]) against a line at `mark` percent: the course-level
+  // path's pre-test by module, against the threshold below which a module's lessons are
+  // all required. `title` names the chart, `markLabel` the line.
+  cp.drawModuleChart = function (rows, figure, mark, title, markLabel) {
+    var body = '', y = 0, x = Math.round(mark / 100 * WIDTH);
+    rows.forEach(function (row) {
+      var name = row[0].length > 40 ? row[0].slice(0, 39) + '…' : row[0];
+      body += text(0, y + LABEL, name + ' ' + cp.percent(row[1]), 'label') + bar(y + LABEL + 4, row[1] / 100, 'pre');
+      y += LABEL + BAR + 14;
+    });
+    body += '<line class="pass" x1="' + x + '" x2="' + x + '" y1="' + (LABEL + 2) + '" y2="' + (y - 8) + '"/>' +
+      text(Math.min(x, WIDTH - 4), y + 4, markLabel, 'pass-label');
+    var desc = rows.map(function (row) { return row[0] + ' ' + cp.percent(row[1]); }).join(', ') + '. ' + markLabel;
+    figure.innerHTML = svg('chart-modules', y + 10, title, desc, body);
+    figure.hidden = false;
+  };
 })(window.coursepack = window.coursepack || {});

@@ -62,8 +62,26 @@
       this.set('cmi.core.score.max', 100);
       this.set('cmi.core.score.raw', view.last_score.percent);
     }
+    this.saveObjectives(view.objectives || []);
     this.set('cmi.core.exit', view.exit);
     this.set('cmi.core.session_time', runtime.Player.sessionTime(sessionCentiseconds));
+  };
+  // The course-level path: one cmi.objectives.n per module (RTE 3.4.6), in course order,
+  // as the core decides them (score -1: none yet). Written again only when they change.
+  ScormStore.prototype.saveObjectives = function (objectives) {
+    var text = JSON.stringify(objectives);
+    if (text === this.objectivesWritten) return;
+    this.objectivesWritten = text;
+    for (var n = 0; n < objectives.length; n++) {
+      var at = 'cmi.objectives.' + n + '.', objective = objectives[n];
+      this.set(at + 'id', objective.id);
+      if (objective.score >= 0) {
+        this.set(at + 'score.min', 0);
+        this.set(at + 'score.max', 100);
+        this.set(at + 'score.raw', objective.score);
+      }
+      this.set(at + 'status', objective.status);
+    }
   };
   // Interactions are appended in order at cmi.interactions._count; an LMS that refuses
   // them must not stop the tracking of status and score.

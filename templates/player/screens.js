@@ -35,7 +35,7 @@
   function attemptLine(n, max) { return max ? t('attempt_of', { n: n, max: max }) : t('attempt_n', { n: n }); }
 
   // The rules, stated before anything counts: pass mark, attempts, what the pre-test does.
-  function renderHome(view) {
+  function renderHome(view, threshold) {
     // Browse and review: every lesson opens from here at once.
     if (view.lesson_mode !== 'normal') $$('.lesson-list li').forEach(function (item) {
       var name = $('.lesson-name', item);
@@ -54,11 +54,14 @@
     add(list, 'li', t('rules_pass', { mastery: view.mastery_score }));
     add(list, 'li', view.max_attempts ? cp.tn('rules_attempts', view.max_attempts) : t('rules_attempts_any'));
     add(list, 'li', t('rules_pretest'));
+    cp.courseRules(view, list, threshold);
     add(list, 'li', t('rules_feedback'));
     return $('#home-title');
   }
 
   function lessonTitle(i) { return $('#lesson-menu a[data-lesson="' + i + '"]').textContent; }
+  // A course page groups the menu by module: each lesson's entry, in lesson order.
+  function menuItems() { return $$('#lesson-menu a[data-lesson]').map(function (link) { return link.parentNode; }); }
 
   function renderResults(view, threshold) {
     var score = view.pretest_score, list = $('#results-lessons');
@@ -73,6 +76,7 @@
       item.textContent = lessonTitle(i);
       list.appendChild(item);
     });
+    cp.renderCourseResults(view, threshold);
     return $('#results-title');
   }
 
@@ -84,7 +88,7 @@
   }
 
   function renderLessons(view, lesson) {
-    $$('#lesson-menu li').forEach(function (item, i) {
+    menuItems().forEach(function (item, i) {
       $('.tags', item).innerHTML = tagsFor(view, i);
       var link = $('a', item);
       if (i === lesson) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
@@ -153,6 +157,7 @@
     $('#final-post').textContent = cp.percent(post.percent);
     $('#final-gain').textContent = cp.tn('points', view.gain).replace(/^-?\d/, function (d) { return (view.gain > 0 ? '+' : '') + d; });
     cp.drawChart(view, $('#final-chart'), lessonTitle, cp.percent);
+    cp.renderCourseFinal(view);
     return $('#final-title');
   }
 
@@ -181,7 +186,7 @@
     $$('.screen').forEach(function (section) { section.hidden = section.id !== 'screen-' + screen; });
     var heading;
     if (screen !== 'quiz') cp.hideConfirm();
-    if (screen === 'home') heading = renderHome(view);
+    if (screen === 'home') heading = renderHome(view, threshold);
     if (screen === 'quiz') heading = renderQuiz(view);
     if (screen === 'results') heading = renderResults(view, threshold);
     if (screen === 'lessons') heading = renderLessons(view, lesson);

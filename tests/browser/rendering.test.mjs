@@ -194,8 +194,9 @@ function answerKey(courseId, moduleId) {
   };
 }
 
-test('SETS: 20 module packages, 10 modules in French and English', () => {
-  assert.equal(setsZips.length, 20, setsZips.join(' '));
+test('SETS: 23 module packages, 10 modules in French and English, course 2 also in Slovak', () => {
+  assert.equal(setsZips.length, 23, setsZips.join(' '));
+  assert.equal(setsZips.filter((zip) => zip.includes('_sk_')).length, 3);
 });
 
 for (const zip of setsZips) {

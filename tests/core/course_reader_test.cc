@@ -83,7 +83,7 @@ TEST_CASE("each kind of mistake gets one located message") {
        "course.json:4:8: /iri: \"ftp://x\" is not an http:// or https:// IRI"},
       {R"(["en", "fr"])", R"(["en", "fr", "en"])", "course.json:5:27: /languages/2: language \"en\" is listed twice"},
       {R"(["en", "fr"])", R"(["en", "French"])",
-       "course.json:5:21: /languages/1: \"French\" is not a language tag (like \"fr\" or \"pt-BR\")"},
+       "course.json:5:21: /languages/1: \"French\" is not a language tag (like \"fr\", \"fr-BE\" or \"pt-PT\")"},
       {R"("digcomp": "2.4")", R"("digcomp": "6.1")",
        "course.json:12:71: /outcomes/0/digcomp: \"6.1\" is not a DigComp 2.2 competence (\"1.1\" to \"5.4\")"},
       {R"("outcomes": ["LO1"])", R"("outcomes": ["LO2"])",

@@ -109,12 +109,31 @@ TEST_CASE("each item-writing flaw of a question gets one located message") {
 }
 
 TEST_CASE("a language without word lists gets the checks that need none") {
-  const Question q = question("Ktoré heslo je najsilnejšie?", {"vždy heslo", "nikdy", "vždy heslo", "áno"}, 3, "sk");
-  CHECK(check(q, "sk") == std::vector<std::string>{
-                              "choice-repeated /choices/2/text/sk: in \"sk\", choice c repeats choice a: \"vždy heslo\""});
-  CHECK(absolute_words("sk").empty());
-  CHECK(stop_words("sk").empty());
+  const Question q = question("Které heslo je nejsilnější?", {"vždy heslo", "nikdy", "vždy heslo", "ano"}, 3, "cs");
+  CHECK(check(q, "cs") == std::vector<std::string>{
+                              "choice-repeated /choices/2/text/cs: in \"cs\", choice c repeats choice a: \"vždy heslo\""});
+  CHECK(absolute_words("cs").empty());
+  CHECK(stop_words("cs").empty());
   CHECK_FALSE(absolute_words("fr-BE").empty());
+}
+
+// The SETS course 2 is translated into Slovak (samples/sets/sets-2): its quizzes get the
+// checks that need word lists too.
+TEST_CASE("Slovak has absolute words and function words") {
+  const Question absolute =
+      question("Kde má združenie uchovávať heslá?",
+               {"V správcovi hesiel", "Nikdy nie v prehliadači", "Iba na papieri", "V zošite na stole"}, 0, "sk");
+  CHECK(check(absolute, "sk") ==
+        std::vector<std::string>{"absolute-word /choices/1/text/sk: in \"sk\", only wrong choices use absolute "
+                                 "words: \"nikdy\" (choice b), \"iba\" (choice c); learners rule such choices out"});
+  // "podľa" is in both but a function word, so only "verziu" is a clue (no folding in Slovak).
+  const Question clue = question("Ktorú verziu reklamy ponechať podľa prekliku?",
+                                 {"Verziu s vyšším preklikom podľa testu", "Tú s krajším a farebnejším vizuálom",
+                                  "Obe naraz s rovnakým rozpočtom", "Tú lacnejšiu na jedno kliknutie"},
+                                 0, "sk");
+  CHECK(check(clue, "sk") == std::vector<std::string>{
+                                 "stem-clue /choices/0/text/sk: in \"sk\", the correct choice repeats \"verziu\" from "
+                                 "the prompt and no other choice does: the wording gives the answer away"});
 }
 
 TEST_CASE("a question without exactly one correct choice is left to validation") {

@@ -19,6 +19,25 @@ inline ModulePlan make_plan(int lessons, int questions, int threshold = 40, int 
   return plan;
 }
 
+/// A course plan of `modules` modules "m1", "m2"... each of `lessons` lessons
+/// ("m1-lesson-1"...) and `questions` questions "q1"...: question i of a module tests its
+/// lesson i % lessons and its answer is choice i % 4.
+inline ModulePlan make_course_plan_fixture(int modules, int lessons, int questions, int threshold = 40,
+                                           int mastery = 80) {
+  ModulePlan plan = make_plan(modules * lessons, modules * questions, threshold, mastery);
+  plan.module_id.clear();
+  for (int m = 0; m < modules; ++m) {
+    const std::string id = "m" + std::to_string(m + 1);
+    plan.parts.push_back({id, m * lessons, lessons, m * questions, questions});
+    for (int i = 0; i < lessons; ++i)
+      plan.lessons[static_cast<std::size_t>(m * lessons + i)] = id + "-lesson-" + std::to_string(i + 1);
+    for (int i = 0; i < questions; ++i)
+      plan.questions[static_cast<std::size_t>(m * questions + i)] = {"q" + std::to_string(i + 1), 4, i % 4,
+                                                                      {m * lessons + i % lessons}};
+  }
+  return plan;
+}
+
 /// Right answers for every question of `plan`, except those listed as wrong.
 inline std::vector<int> answers_with_wrong(const ModulePlan& plan, std::vector<int> wrong = {}) {
   std::vector<int> answers;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "coursepack/core/module_plan.h"
 #include "coursepack/package/module_pages.h"
 #include "sample_course.h"
 #include "zip_reader.h"
@@ -89,6 +90,39 @@ TEST_CASE("every package lists exactly what it holds") {
   CHECK(names == expected);
 }
 
+TEST_CASE("--per-course: one SCO running the course-level path over the course plan") {
+  const Course course = testing::example_course();
+  BuildOptions options;
+  options.formats = {PackageFormat::scorm12};
+  options.languages = {"en"};
+  options.per_course = true;
+  const BuildResult result = build_course_packages(course, options);
+  REQUIRE(result.error.empty());
+  std::map<std::string, std::string> files;
+  for (const auto& e : testing::read_zip(find_package(result, "example_en_scorm12.zip").bytes)) files[e.name] = e.content;
+  CHECK(files.contains("index.html"));
+  CHECK_FALSE(files.contains("passwords/index.html"));
+  pugi::xml_document manifest;
+  REQUIRE(manifest.load_string(files.at("imsmanifest.xml").c_str()));
+  const auto items = manifest.select_nodes("//organization/item");
+  REQUIRE(items.size() == 1);
+  CHECK(std::string(items.first().node().attribute("identifier").value()) == "ITEM-example");
+  CHECK(std::string(items.first().node().child_value("adlcp:masteryscore")) ==
+        std::to_string(course.assessment.mastery_score));
+  CHECK(manifest.select_nodes("//resources/resource").size() == 1);
+  // The page carries the course plan: a part per module, every module's questions.
+  const std::string& page = files.at("index.html");
+  const auto plan_start = page.find("<script type=\"text/plain\" id=\"coursepack-plan\">");
+  REQUIRE(plan_start != std::string::npos);
+  const auto decoded = decode_plan(page.substr(plan_start + 47, page.find("</script>", plan_start) - plan_start - 47));
+  REQUIRE(decoded.error.empty());
+  REQUIRE(decoded.plan.parts.size() == course.modules.size());
+  CHECK(decoded.plan.parts[0].module_id == course.modules[0].id);
+  CHECK(decoded.plan.module_id.empty());
+  CHECK(page.find("id=\"results-modules\"") != std::string::npos);
+  CHECK(page.find("id=\"final-modules\"") != std::string::npos);
+}
+
 TEST_CASE("an xAPI package holds tincan.xml and the player, launching the module") {
   const Course course = testing::example_course();
   BuildOptions options;
@@ -154,7 +188,7 @@ TEST_CASE("images a lesson references are packaged beside its page and listed in
   CHECK(module.at("index.html").find("<img src=\"media/lessons/en/images/lock.png\" alt=\"A lock\" />") !=
         std::string::npos);
   CHECK(module.at("imsmanifest.xml").find("<file href=\"media/lessons/en/images/lock.png\" />") != std::string::npos);
-  CHECK(names_in("example_en_scorm12.zip").contains("passwords/media/lessons/en/images/lock.png"));
+  CHECK(names_in("example_en_scorm12.zip").contains("media/lessons/en/images/lock.png"));
   CHECK(names_in("example_passwords_en_xapi.zip").contains("media/lessons/en/images/lock.png"));
   // The French lesson does not show the image: its package does not carry it.
   CHECK_FALSE(names_in("example_passwords_fr_scorm12.zip").contains("media/lessons/en/images/lock.png"));

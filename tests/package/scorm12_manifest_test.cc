@@ -2,6 +2,9 @@
 
 #include <pugixml.hpp>
 
+#include "coursepack/core/module_plan.h"
+#include "coursepack/package/source_version.h"
+
 #include "programme_course.h"
 #include "sample_course.h"
 
@@ -35,6 +38,44 @@ TEST_CASE("the manifest spells adlcp: literally and carries the mastery score") 
   for (auto file : manifest.child("resources").child("resource").children("file"))
     listed.push_back(file.attribute("href").value());
   CHECK(listed == std::vector<std::string>{"index.html", "player.css", "player/main.js"});
+}
+
+TEST_CASE("the manifest identifier carries the source version Moodle shows and sync checks") {
+  Course course = testing::example_course();
+  const std::string version = source_version(make_module_plan(course, course.modules[0]));
+  CHECK(version.size() == 8);
+  CHECK(version.find_first_not_of("0123456789abcdef") == std::string::npos);
+  const auto identifier_of = [&](const std::vector<ScormItem>& items) {
+    pugi::xml_document doc;
+    const std::string xml = scorm12_manifest(course, items, "fr", {{"index.html", ""}});
+    REQUIRE(doc.load_string(xml.c_str()));
+    CHECK(std::string(doc.child("manifest").attribute("version").value()).size() == 8);
+    return std::string(doc.child("manifest").attribute("identifier").value());
+  };
+  const std::string single = identifier_of({{&course.modules[0], "index.html"}});
+  CHECK(single == "MANIFEST-example-passwords-fr.v" + version);
+  CHECK(parse_manifest_identifier(single).name == "MANIFEST-example-passwords-fr");
+  CHECK(parse_manifest_identifier(single).version == version);
+  // Packages built before versions read back with none.
+  CHECK(parse_manifest_identifier("MANIFEST-sets-1-1-1-fr").version.empty());
+  CHECK(parse_manifest_identifier("MANIFEST-sets-1-1-1-fr.vXYZ").name == "MANIFEST-sets-1-1-1-fr.vXYZ");
+
+  // Whatever decoding a learner's saved progress depends on changes the version: a key ...
+  auto& choices = course.modules[0].quiz[0].choices;
+  const std::size_t key = course.modules[0].quiz[0].correct_choice();
+  choices[key].correct = false;
+  choices[(key + 1) % choices.size()].correct = true;
+  const std::string rekeyed = identifier_of({{&course.modules[0], "index.html"}});
+  CHECK(rekeyed != single);
+  CHECK(rekeyed.starts_with("MANIFEST-example-passwords-fr.v"));
+  // ... or the pre-test threshold (which lessons a learner is sent to) ...
+  course = testing::example_course();
+  course.assessment.pretest_threshold += 1;
+  CHECK(identifier_of({{&course.modules[0], "index.html"}}) != single);
+  // ... but not a text.
+  course = testing::example_course();
+  course.modules[0].title["fr"] = "Autre titre";
+  CHECK(identifier_of({{&course.modules[0], "index.html"}}) == single);
 }
 
 TEST_CASE("identifiers are valid XML ids even when course ids start with a digit") {

@@ -45,5 +45,24 @@ TEST_CASE("every official EU language has its own strings, named in itself") {
   CHECK(UiStrings::for_language("de-AT").get("language_name") == "Deutsch");
 }
 
+TEST_CASE("the home screen names the page's language and the module's others, each in itself") {
+  Course course = testing::example_course();
+  REQUIRE(course.languages == std::vector<std::string>{"en", "fr"});
+  const auto notice = [&](const std::string& language) {
+    PackageFiles files;
+    render_module_pages(course, course.modules[0], language, "", files);
+    const std::string& page = files["index.html"];
+    const auto start = page.find("<p class=\"language-notice\">");
+    REQUIRE(start != std::string::npos);
+    return page.substr(start, page.find("</p>", start) + 4 - start);
+  };
+  CHECK(notice("en") == "<p class=\"language-notice\">Language: English · also in <span lang=\"fr\">français</span></p>");
+  CHECK(notice("fr") ==
+        "<p class=\"language-notice\">Langue\u00a0: français · aussi en <span lang=\"en\">English</span></p>");
+  // A module without a title in a language does not exist in it.
+  course.modules[0].title.erase("fr");
+  CHECK(notice("en") == "<p class=\"language-notice\">Language: English</p>");
+}
+
 }  // namespace
 }  // namespace coursepack

@@ -138,3 +138,46 @@ TEST_CASE("A target whose codes differ from its source is refused, located") {
 
 }  // namespace
 }  // namespace coursepack::xliff
+
+namespace coursepack::xliff {
+namespace {
+
+TEST_CASE("A region variant's units without a translation are inherited, not missing") {
+  Files files = example();
+  const CourseSource course = source_of(files);
+  Document document = translated(export_document(course, "sk", {}));
+  document.files.resize(1);  // course.json only
+  const ImportPlan plan = plan_import(course, document, std::nullopt);
+  REQUIRE(plan.errors.empty());
+  for (const auto& [path, content] : plan.files) files[path] = content;
+  const std::optional<Record> record = record_in(files);
+  REQUIRE(record);
+  // Read as a variant of "en" (as "en-IE" would be), the rest falls back to English.
+  const LanguageStatus status = language_status(source_of(files), "sk", &*record, "en");
+  const int rest = static_cast<int>(course.units.size() - document.files[0].units.size());
+  CHECK(status.missing == 0);
+  CHECK(status.inherited == rest);
+  CHECK(status.complete());
+  CHECK(status_line(status) == "sk: region variant of en, " + std::to_string(status.translated) + " translated, 0 stale, " +
+                                   std::to_string(rest) + " inherited from en (of " +
+                                   std::to_string(course.units.size()) + " units)");
+}
+
+TEST_CASE("A variant block is no unit, and import carries it into the new language's file") {
+  Files files = example();
+  std::string& lesson = files.at("lessons/en/length.md");
+  const std::size_t units_before = source_of(files).units.size();
+  lesson += "\n<!-- country: GB -->\n\nThe NCSC says so.\n\n<!-- /country -->\n\n<!-- variant: sk -->\n\n"
+            "Tak hovorí NBÚ.\n\n<!-- /variant -->\n";
+  const CourseSource course = source_of(files);
+  CHECK(course.units.size() == units_before + 1);  // the passage, not its variant
+  for (const auto& unit : course.units) CHECK(visible_text(unit.source).find("NBÚ") == std::string::npos);
+  const ImportPlan plan = plan_import(course, translated(export_document(course, "sk", {})), std::nullopt);
+  REQUIRE(plan.errors.empty());
+  const std::string& written = plan.files.at("lessons/sk/length.md");
+  CHECK(written.find("[sk]The NCSC says so.") != std::string::npos);
+  CHECK(written.ends_with("<!-- variant: sk -->\n\nTak hovorí NBÚ.\n\n<!-- /variant -->\n"));
+}
+
+}  // namespace
+}  // namespace coursepack::xliff

@@ -62,6 +62,18 @@ TEST_CASE("A pretty-printing tool's indentation around codes is not text") {
                                 "1 targets carry no state; taken as translated"});
 }
 
+TEST_CASE("A file that is not UTF-8 is refused, located, before anything reads its text") {
+  // Found by xliff_import_fuzz: pugixml passed the byte through and the record's JSON
+  // writer threw (an uncaught exception in `xliff import`).
+  CHECK(read_xliff("<xliff version=\"2.0\">\n  <file id=\"a\">caf\xE9</file></xliff>").errors ==
+        std::vector<std::string>{"2:19: not UTF-8: byte 0xE9 is no UTF-8 character (save the file as UTF-8)"});
+  // UTF-16 is pugixml's to convert (a byte order mark, then NUL bytes): not refused as such.
+  const std::string utf16("\xFF\xFE<\0x\0/\0>\0", 10);
+  const auto wide = read_xliff(utf16).errors;
+  REQUIRE(wide.size() == 1);
+  CHECK(wide[0].ends_with("the root element is <x>, not <xliff>: not an XLIFF file"));
+}
+
 TEST_CASE("Broken XML and unsupported codes are located") {
   CHECK(read_xliff("<xliff version=\"2.0\">\n  <file id=\"a\">\n</xliff>").errors ==
         std::vector<std::string>{"3:3: not well-formed XML: Start-end tags mismatch"});

@@ -84,9 +84,14 @@ struct Trainer {
 struct Lesson {
   std::string id;
   LanguageMap title;
+  // A region variant without a file of its own ("fr-BE") has its base language's path.
   std::map<std::string, std::string> file;      // language -> path relative to the course
+  // The file as a reader in that language sees it: country passages replaced by their
+  // variants for the language (lesson_variants.h), line numbers unchanged.
   std::map<std::string, std::string> markdown;  // language -> file content (valid UTF-8)
   int minutes = 0;                              // 0: not given
+  std::string country;                          // written for one country ("FR"), or ""
+  std::vector<std::string> adapted_for;         // countries whose partners adapted it
 };
 
 struct Choice {
@@ -100,6 +105,8 @@ struct Question {
   LanguageMap prompt;
   std::vector<Choice> choices;     // exactly one correct
   LanguageMap feedback;            // may be empty
+  std::string country;             // tests one country's rules ("FR"), or ""
+  std::vector<std::string> adapted_for;
 
   /// Position of the correct choice (validation guarantees there is one).
   std::size_t correct_choice() const;
@@ -133,7 +140,9 @@ struct Assessment {
 struct Course {
   std::string id;
   std::string iri;  // no trailing slash
-  std::vector<std::string> languages;  // first: source language
+  // First: the source language. A region variant ("fr-BE") whose base language ("fr") is
+  // also listed inherits every text it does not give: its language maps are complete.
+  std::vector<std::string> languages;
   LanguageMap title;
   LanguageMap description;
   LanguageMap audience;

@@ -28,6 +28,8 @@ enum class ValueKind {
   license,        // an SPDX id of live_session_vocabulary.h's licenses()
   email,          // an e-mail address: local@domain.tld
   language_maps,  // array of language maps
+  country,        // a country code: 2 capital letters (ISO 3166-1 alpha-2)
+  countries,      // array of country codes
   ignored,        // anything ("$schema")
 };
 
@@ -63,9 +65,11 @@ const ObjectShape& course_shape();
 /// Ids: 1..64 of A-Z a-z 0-9 - _, starting with a letter or digit.
 inline constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
 bool is_valid_id(std::string_view text);
-/// BCP 47 shape: a 2-3 letter language, then subtags of 1-8 letters or digits.
-inline constexpr std::string_view language_tag_pattern = "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
+/// A BCP 47 language with an optional region: "fr", "fr-BE", "es-419" (language_tag.h).
+inline constexpr std::string_view language_tag_pattern = "^[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?$";
 bool is_valid_language_tag(std::string_view text);
+/// ISO 3166-1 alpha-2 shape: "FR".
+inline constexpr std::string_view country_pattern = "^[A-Z]{2}$";
 /// E-mail addresses as the shape checker accepts them: something@host.tld, no spaces.
 inline constexpr std::string_view email_pattern = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 bool is_valid_email(std::string_view text);

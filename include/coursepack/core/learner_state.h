@@ -51,4 +51,10 @@ struct DecodedState {
 /// module's data or a changed quiz give a fresh state and the reason, never a crash.
 DecodedState decode_state(const ModulePlan& plan, std::string_view text, std::uint32_t fresh_seed);
 
+/// The two fields of a state text that guard the others, as encode_state writes them: the
+/// plan's fingerprint (second field) and the check digest of `body`, all the text before the
+/// last "." (last field). For tools that forge states on purpose (fuzz/learner_state_fuzz.cc).
+std::string state_fingerprint_field(const ModulePlan& plan);
+std::string state_check_field(std::string_view body);
+
 }  // namespace coursepack

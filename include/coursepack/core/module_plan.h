@@ -21,9 +21,19 @@ struct PlanQuestion {
   std::vector<int> lessons;  // indexes of the lessons it tests
 };
 
+/// One module inside a course plan: where its lessons and questions sit in the plan's lists.
+/// The course's pre-test threshold and mastery score apply to each part (a module cannot
+/// override them in the course format).
+struct PlanPart {
+  std::string module_id;
+  int first_lesson = 0, lesson_count = 0, first_question = 0, question_count = 0;
+
+  bool operator==(const PlanPart&) const = default;
+};
+
 struct ModulePlan {
   std::string course_id;
-  std::string module_id;
+  std::string module_id;  // empty in a course plan
   std::string iri;       // the course's base IRI: activity ids are built under it
   std::string language;  // the package's language (xAPI context.language); set by the packager
   std::vector<std::string> lessons;  // lesson ids, in order
@@ -35,6 +45,18 @@ struct ModulePlan {
   /// "module", "lesson:<i>", "question:<i>", "choice:<q>:<c>" (indexes from 0), and
   /// "pretest"/"posttest" (added by the packager, which knows the interface strings).
   std::map<std::string, LanguageMap> texts;
+  /// A course plan (the course-level path): one part per module, in order, covering the
+  /// lessons and questions exactly. Empty for a module plan. In a course plan the "module"
+  /// text is absent; "module:<part>" holds each module's title.
+  std::vector<PlanPart> parts;
+
+  bool is_course() const { return !parts.empty(); }
+  /// The part holding lesson `lesson` (question `question`); -1 in a module plan.
+  int part_of_lesson(int lesson) const;
+  int part_of_question(int question) const;
+  /// The module id of a lesson or question: its part's in a course plan, else module_id.
+  const std::string& module_of_lesson(int lesson) const;
+  const std::string& module_of_question(int question) const;
 
   /// A 32-bit digest of everything a saved state depends on (ids, counts, keys): saved
   /// progress from another module, or from before the quiz changed, is refused.
@@ -43,6 +65,11 @@ struct ModulePlan {
 
 /// The plan of `module`, a module of `course` (validated, so every reference resolves).
 ModulePlan make_module_plan(const Course& course, const Module& module);
+
+/// The plan of the course-level path: every module's lessons and questions in course order
+/// (one pre-test, the lessons, one post-test), one part per module. Question ids stay as
+/// authored (they repeat across modules); a question's module is its part's.
+ModulePlan make_course_plan(const Course& course);
 
 /// The plan as lines of space-separated words:
 ///   coursepack-plan 1
@@ -54,11 +81,13 @@ ModulePlan make_module_plan(const Course& course, const Module& module);
 ///   iri <course base IRI>
 ///   language <package language>
 ///   attempts <post-test attempts allowed>                                    (absent: 0, until passed)
+///   part <module id> <first lesson> <lesson count> <first question> <question count>  (course plans, in order)
 ///   text <key> <language> <text>                                            (any number)
 /// Every id, the IRI, the language and each text are escaped: \\ \n, \s for a space (but
 /// in the text, the last field), \xHH for "<" and any other control character. A plan line
 /// therefore never holds a raw control character, whatever the course source held, and
-/// decode_plan refuses one that does (and a second iri or language line).
+/// decode_plan refuses one that does (and a second iri or language line), and parts that
+/// overlap, leave a gap, go past the lists, or hold a question testing another part's lesson.
 std::string encode_plan(const ModulePlan& plan);
 
 struct ModulePlanResult {

@@ -67,14 +67,33 @@ struct Interaction {
   std::string correct_pattern;
   std::string result;            // "correct" or "wrong"
   // Every lesson the question tests, in plan order: cmi.interactions.n.objectives.k.id,
-  // so an LMS report can trace a wrong answer to each lesson that covers it.
+  // so an LMS report can trace a wrong answer to each lesson that covers it. In a course
+  // plan the module id comes first, tying the answer to the module's cmi.objectives.
   std::vector<std::string> objectives;
   std::string time;              // HH:MM:SS
 };
 
 /// The id of a question's interaction: "pre_<id>", "post_<id>" for the first post-test
 /// attempt, "post<n>_<id>" for attempt n >= 2 (unique per attempt, letters, digits, "_").
+/// In a course plan `question_id` is "<module id>_<question id>" (question ids repeat
+/// across modules). Ids are at most 64 characters, so an id stays far below
+/// CMIIdentifier's 255 (RTE 3.4.3).
 std::string interaction_id(QuizKind kind, int attempt, const std::string& question_id);
+
+/// One cmi.objectives.n record of a course plan (RTE 3.4.6): a module.
+struct Objective {
+  std::string id;                  // the module id
+  std::optional<int> score_raw;    // the module's percent (score.min 0, score.max 100)
+  std::string_view status;         // "incomplete", "passed" or "failed"
+};
+
+/// The objectives of a course plan, one per module in order; none for a module plan, for
+/// a launch that is not graded, and while a post-test retake is open (the LMS keeps what
+/// the last attempt wrote). score.raw: the module's percent in the last post-test attempt,
+/// else in the pre-test once submitted, else none. status: "incomplete" until a post-test
+/// attempt is in, then "passed" or "failed" by the module's own percent against the
+/// mastery score in force.
+std::vector<Objective> objectives(const PlayerSession& session);
 
 /// The interactions of a submitted quiz, in question order; the post-test's are those of
 /// the attempt just submitted. None when the launch is not graded.

@@ -30,6 +30,8 @@ inline constexpr std::string_view kInteractionType = "http://adlnet.gov/expapi/a
 
 /// What happened, in the order it happened; the session records these as it goes.
 struct Event {
+  // In a course plan, quiz_submitted gives a result per module and module_completed a
+  // "completed" for the course and for each module.
   enum class Kind { initialized, lesson_opened, lesson_viewed, quiz_submitted, module_completed, terminated };
   Kind kind;
   int index = 0;             // lesson index, or QuizKind as int for quiz_submitted
@@ -38,7 +40,12 @@ struct Event {
 };
 
 /// Activity ids: stable across builds and languages, built from the course IRI and ids.
+/// A course plan's launched activity is the course (its IRI); its lessons, questions and
+/// per-module quizzes keep the ids the module packages use (<iri>/modules/<module>/...),
+/// so that statements from either package merge in one report.
 std::string module_activity(const ModulePlan& plan);
+/// A course plan's module `part`: <iri>/modules/<module id>.
+std::string part_activity(const ModulePlan& plan, int part);
 std::string lesson_activity(const ModulePlan& plan, int lesson);
 std::string quiz_activity(const ModulePlan& plan, QuizKind kind);
 std::string question_activity(const ModulePlan& plan, int question);

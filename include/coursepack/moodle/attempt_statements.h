@@ -13,25 +13,26 @@
 
 #include "coursepack/core/course.h"
 #include "coursepack/core/module_plan.h"
+#include "coursepack/package/packaged_plan.h"
 #include "coursepack/moodle/results_reader.h"
 
 namespace coursepack::moodle {
 
-/// The plan of `module` in `language` as the packager writes it into a package (with the
-/// quiz names the player's statements carry).
-ModulePlan packaged_plan(const Course& course, const Module& module, const std::string& language);
-
 struct SourceMatch {
   const Course* course = nullptr;
-  const Module* module = nullptr;
+  const Module* module = nullptr;  // null for a whole-course package (the course-level path)
   std::string language;
-  std::string error;  // why the activity is not matched (then course is null)
+  std::string version;  // the package's source version; "" for a package built before versions
+  std::string error;    // why the activity is not matched (then course is null)
 };
 
 /// The course source of `activity`, found by its manifest identifier
-/// (MANIFEST-<course>-<module>-<language>), checked against the package name
-/// (<course>_<module>_<language>_scorm12.zip). A package replaced after upload (revision
-/// above 1), a SCORM version other than 1.2, or an unknown course gives an error.
+/// (MANIFEST-<course>[-<module>]-<language>.v<version>, package/source_version.h), checked
+/// against the package name (<course>[_<module>]_<language>_scorm12.zip). A package replaced
+/// after upload (revision above 1), built from another version of the source, of a SCORM
+/// version other than 1.2, or of an unknown course gives an error. A package without a
+/// version (built before them) matches; its attempts are then checked one by one
+/// (sync_statements).
 SourceMatch match_source(const std::vector<Course>& courses, const ScormActivity& activity);
 
 /// Who the statements are about and where they come from.
@@ -76,7 +77,10 @@ struct SyncStatements {
   std::size_t activities = 0, matched_activities = 0, attempts = 0, synced_attempts = 0;
 };
 
-/// Every attempt of `results` whose activity matches a course of `courses`.
+/// Every attempt of `results` whose activity matches a course of `courses` (a module
+/// package, or a whole-course package replayed with the course plan). An attempt of a
+/// package without a source version is taken only when its cmi.suspend_data decodes
+/// against today's plan; every activity or attempt not taken gets one line in `reports`.
 SyncStatements sync_statements(const std::vector<Course>& courses, const SiteResults& results, const SyncOptions& options);
 
 }  // namespace coursepack::moodle

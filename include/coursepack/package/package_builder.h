@@ -25,7 +25,7 @@ std::optional<PackageFormat> format_from_name(std::string_view name);
 struct BuildOptions {
   std::vector<std::string> languages;  // empty: every course language
   std::vector<PackageFormat> formats{PackageFormat::scorm12, PackageFormat::xapi};
-  bool per_course = false;             // also one SCORM package holding every module
+  bool per_course = false;             // also one SCORM package per course: the course-level path
 };
 
 struct BuiltPackage {

@@ -1,5 +1,5 @@
 #pragma once
-// imsmanifest.xml for SCORM 1.2, one SCO per module.
+// imsmanifest.xml for SCORM 1.2, one SCO per module, or one for the course-level path.
 
 #include <string>
 #include <vector>
@@ -11,7 +11,7 @@ namespace coursepack {
 
 /// One SCO of the manifest: a module and where its launch page is.
 struct ScormItem {
-  const Module* module;
+  const Module* module;  // null: the course-level path (every module in one SCO)
   std::string launch;  // e.g. "index.html" or "2-1/index.html"
 };
 
