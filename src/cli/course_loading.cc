@@ -18,15 +18,13 @@ std::string counted(std::size_t n, const char* one, const char* many) {
 
 }  // namespace
 
-std::size_t LoadedCourses::count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                [&](const Diagnostic& d) { return d.severity == severity; }));
-}
+std::size_t LoadedCourses::count(Severity severity) const { return count_diagnostics(diagnostics, severity); }
 
 std::size_t LoadedCourses::warnings_in(const std::string& source) const {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
-    return d.severity == Severity::warning && d.file == source;
-  }));
+  std::size_t count = 0;
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::warning && d.file == source) count += d.problems();
+  return count;
 }
 
 bool LoadedCourses::ok(bool strict) const {
@@ -90,6 +88,13 @@ std::string diagnostics_summary(const LoadedCourses& loaded, bool strict) {
 std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& d : diagnostics) {
+    if (d.omitted > 0) {  // the problems past max_kept_diagnostics: a count, no place
+      list.push_back({{"file", d.file},
+                      {"severity", d.severity == Severity::warning ? "warning" : "error"},
+                      {"omitted", d.omitted},
+                      {"message", d.message}});
+      continue;
+    }
     nlohmann::ordered_json item = {{"file", d.file},
                                    {"line", d.position.line},
                                    {"column", d.position.column},

@@ -152,9 +152,9 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   }
   for (const auto& duplicate : index.duplicate_keys()) {
     const auto key = duplicate.pointer.substr(duplicate.pointer.rfind('/') + 1);
-    result.diagnostics.push_back({file_name, duplicate.again, duplicate.pointer,
-                                  "key " + quote_for_message(key) + " appears twice in this object (first at line " +
-                                      std::to_string(duplicate.first.line) + ")"});
+    keep_diagnostic(result.diagnostics, {file_name, duplicate.again, duplicate.pointer,
+                                         "key " + quote_for_message(key) + " appears twice in this object (first at line " +
+                                             std::to_string(duplicate.first.line) + ")"});
   }
   check_shape(document, sink);
   std::map<std::string, std::string> lesson_texts;
@@ -171,8 +171,8 @@ CourseReadResult read_course(std::string_view json_text, const std::string& file
   std::vector<std::string> languages = result.course->languages;
   std::erase_if(result.course->languages, [&](const std::string& language) { return inheriting.contains(language); });
   for (auto& finding : find_warnings(*result.course, document, json_text, index))
-    result.warnings.push_back({file_name, index.value_position(finding.pointer), finding.pointer,
-                               std::move(finding.message), Severity::warning, std::move(finding.code)});
+    keep_diagnostic(result.warnings, {file_name, index.value_position(finding.pointer), finding.pointer,
+                                      std::move(finding.message), Severity::warning, std::move(finding.code)});
   sort_diagnostics(result.warnings);
   if (inheriting.empty()) {
     result.course->languages = std::move(languages);

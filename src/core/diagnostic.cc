@@ -1,6 +1,7 @@
 #include "coursepack/core/diagnostic.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace coursepack {
 
@@ -23,6 +24,7 @@ void append_escaped(std::string& out, std::string_view text) {
 }  // namespace
 
 std::string Diagnostic::to_string() const {
+  if (omitted > 0) return file + ": " + message;
   std::string line = file + ':' + std::to_string(position.line) + ':' +
                      std::to_string(position.column) + ": ";
   if (!pointer.empty()) {
@@ -36,12 +38,37 @@ std::string Diagnostic::to_string() const {
   return line;
 }
 
+void keep_diagnostic(std::vector<Diagnostic>& out, Diagnostic diagnostic) {
+  if (out.size() < max_kept_diagnostics) {
+    out.push_back(std::move(diagnostic));
+    return;
+  }
+  if (out.back().omitted == 0) {
+    // Last in its file whatever the sort: the largest position there is.
+    constexpr int end = std::numeric_limits<int>::max();
+    // Errors and warnings are kept in separate lists (course_reader.h), so one severity.
+    out.push_back({diagnostic.file, {end, end}, "", "", diagnostic.severity, diagnostic.code});
+  }
+  Diagnostic& summary = out.back();
+  ++summary.omitted;
+  summary.message = "... and " + std::to_string(summary.omitted) + " more " +
+                    (summary.omitted == 1 ? "problem" : "problems") + " not listed (only the first " +
+                    std::to_string(max_kept_diagnostics) + " of a file are)";
+}
+
+std::size_t count_diagnostics(const std::vector<Diagnostic>& diagnostics, Severity severity) {
+  std::size_t count = 0;
+  for (const auto& d : diagnostics)
+    if (d.severity == severity) count += d.problems();
+  return count;
+}
+
 void DiagnosticSink::at_value(std::string_view pointer, std::string message) {
-  out_.push_back({file_, index_.value_position(pointer), std::string(pointer), std::move(message)});
+  keep_diagnostic(out_, {file_, index_.value_position(pointer), std::string(pointer), std::move(message)});
 }
 
 void DiagnosticSink::at_key(std::string_view pointer, std::string message) {
-  out_.push_back({file_, index_.key_position(pointer), std::string(pointer), std::move(message)});
+  keep_diagnostic(out_, {file_, index_.key_position(pointer), std::string(pointer), std::move(message)});
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {

@@ -86,7 +86,7 @@ void check_lesson_media(const std::string& display_file, std::string_view lesson
   for (const auto& reference : references) {
     const std::string what = std::string(reference.image ? "image " : "linked file ") + quoted(reference.url);
     const auto report = [&](std::string message) {
-      out.push_back({display_file, reference.position, "", std::move(message)});
+      keep_diagnostic(out, {display_file, reference.position, "", std::move(message)});
     };
     if (reference.image && !reference.has_alt)
       report(what + " has no alt text: describe it between the brackets, ![what it shows](" + reference.url + ")");

@@ -58,7 +58,7 @@ void check_country_marks(const json& document, const std::map<std::string, std::
                          const std::string& folder, DiagnosticSink& sink, std::vector<Diagnostic>& out) {
   for (const auto& [path, text] : lesson_texts)
     for (const auto& problem : find_lesson_markers(text).problems)
-      out.push_back({folder + path, {problem.line, problem.column}, "", problem.message});
+      keep_diagnostic(out, {folder + path, {problem.line, problem.column}, "", problem.message});
   const json& modules = document["modules"];
   for (std::size_t m = 0; m < modules.size(); ++m)
     for (const char* list : {"lessons", "quiz"}) {

@@ -34,7 +34,7 @@ void StatementReader::skip_to_next_line() {
 
 void StatementReader::report(std::vector<Diagnostic>& problems, TextPosition at, std::string pointer,
                              std::string message) {
-  problems.push_back({file_, at, std::move(pointer), std::move(message)});
+  keep_diagnostic(problems, {file_, at, std::move(pointer), std::move(message)});
 }
 
 // Copies one JSON value's text, tracking strings and nesting so that it knows where the

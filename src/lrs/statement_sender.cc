@@ -14,13 +14,13 @@ void stage_statements(std::istream& in, const std::string& file, StatementQueue&
     ++report.read;
     nlohmann::json& statement = read->statement;
     if (!statement.is_object()) {
-      report.problems.push_back({file, read->at, read->pointer, "a statement must be a JSON object"});
+      keep_diagnostic(report.problems, {file, read->at, read->pointer, "a statement must be a JSON object"});
       continue;
     }
     if (!statement.contains("id")) {
       statement["id"] = derived_id(statement);
     } else if (!statement["id"].is_string() || !is_uuid(statement["id"])) {
-      report.problems.push_back({file, read->at, read->pointer + "/id", "a statement id must be a UUID"});
+      keep_diagnostic(report.problems, {file, read->at, read->pointer + "/id", "a statement id must be a UUID"});
       continue;
     }
     if (!report.problems.empty()) continue;  // nothing will be queued: just check the rest
@@ -33,7 +33,7 @@ void stage_statements(std::istream& in, const std::string& file, StatementQueue&
       case StatementQueue::Known::conflict: report.set_aside.push_back(queued.id); break;
       case StatementQueue::Known::no:
         if (auto error = queue.stage(queued); !error.empty()) {
-          report.problems.push_back({file, read->at, read->pointer, error});
+          keep_diagnostic(report.problems, {file, read->at, read->pointer, error});
           return;
         }
         ++report.queued;

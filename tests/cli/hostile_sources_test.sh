@@ -66,4 +66,23 @@ json=$(timeout 120 "$coursepack" build --json samples/example -o "$out" 2>/dev/n
 check_equal "build --json to a non-UTF-8 -o path exits 0" 0 "$?"
 check "build's output is JSON" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$json"
 
+# 99,000 wrong values (just under the value limit): one message each, but only the first
+# 1,000 are kept and listed (they took 104 MiB kept); the count still says them all.
+course many && python3 - "$scratch/many/course.json" <<'PY2'
+import json, sys
+course = json.load(open(sys.argv[1]))
+course["languages"] = [0] * 99000
+open(sys.argv[1], "w").write(json.dumps(course))
+PY2
+messages=$(validate "$scratch/many")
+check_equal "validate lists the first 1,000 messages and one line for the rest" 1002 "$(wc -l <<<"$messages")"
+rest=$(sed -nE 's/^.*many\/course.json: \.\.\. and ([0-9]+) more problems not listed \(only the first 1000 of a file are\)$/\1/p' <<<"$messages")
+check "the line for the rest counts them" test "${rest:-0}" -ge 98000
+check_equal "the summary counts every problem" "$((1000 + ${rest:-0})) problems found" "$(tail -1 <<<"$messages")"
+timeout 20 "$coursepack" validate --json "$scratch/many" >"$scratch/many.json" 2>/dev/null
+check "--json gives the rest as a count" python3 -c '
+import json, sys
+listed = json.load(open(sys.argv[1]))["diagnostics"]
+assert len(listed) == 1001 and listed[-1]["omitted"] > 90000 and "line" not in listed[-1], listed[-1]' "$scratch/many.json"
+
 finish

@@ -19,6 +19,7 @@ namespace {
 using nlohmann::json;
 using testing::answers_with_wrong;
 using testing::make_course_plan_fixture;
+using testing::worst_state;
 
 // Two modules "m1" (lessons l1-1..l1-3, questions q1..q5) and "m2" (l2-1, l2-2; q1..q5).
 Course two_module_course() {
@@ -200,16 +201,7 @@ TEST_CASE("the worst progress of a 12 x 10 x 8 course fits cmi.suspend_data and 
   // 12 modules of 8 lessons and 10 questions of 26 choices: every answer given, every
   // lesson viewed, the last lesson open, every number at its largest.
   ModulePlan plan = make_course_plan_fixture(12, 8, 10);
-  for (auto& question : plan.questions) question.choices = 26;
-  LearnerState state = LearnerState::start(plan, UINT32_MAX);
-  state.phase = Phase::posttest;
-  state.lesson = 95;
-  state.pretest.assign(120, 25);
-  state.posttest.assign(120, 25);
-  state.viewed.assign(96, true);
-  state.seconds = UINT32_MAX;
-  state.attempts = UINT32_MAX;
-  state.last_correct = 120;
+  const LearnerState state = worst_state(plan);
   const std::string text = encode_state(plan, state);
   INFO(text.size());
   CHECK(text.size() <= scorm12::kSuspendDataMax);

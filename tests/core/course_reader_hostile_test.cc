@@ -128,5 +128,43 @@ TEST_CASE("keys with control characters are printed escaped, long ones cut and n
   CHECK(found[0].size() < 500);  // the pointer is cut too
 }
 
+TEST_CASE("a file's messages past the first 1,000 are counted, not kept") {
+  // 5,000 wrong language tags: one message each. Kept, each costs about a kilobyte, and
+  // 99,000 of them (the value limit allows it) took 104 MiB.
+  std::string languages;
+  for (int i = 0; i < 5000; ++i) languages += i == 0 ? "0" : ",0";
+  const testing::MemoryFiles files;
+  const auto read = read_course("{\"languages\": [" + languages + "]}", "course.json", files);
+  REQUIRE(read.diagnostics.size() == max_kept_diagnostics + 1);
+  // The kept ones are the first reported, in order; the last entry stands for the rest.
+  CHECK(read.diagnostics[0].pointer == "/languages/0");
+  CHECK(read.diagnostics[max_kept_diagnostics - 1].pointer.starts_with("/languages/"));
+  const Diagnostic& rest = read.diagnostics.back();
+  CHECK(rest.omitted > 4000);
+  CHECK(rest.to_string() == "course.json: ... and " + std::to_string(rest.omitted) +
+                                " more problems not listed (only the first 1000 of a file are)");
+  // Counts still say how many problems there are: every tag and the required keys missing.
+  CHECK(count_diagnostics(read.diagnostics, Severity::error) == max_kept_diagnostics + rest.omitted);
+  CHECK(count_diagnostics(read.diagnostics, Severity::error) >= 5000);
+  CHECK(count_diagnostics(read.diagnostics, Severity::warning) == 0);
+}
+
+TEST_CASE("keep_diagnostic keeps the first ones and counts the rest in one entry") {
+  std::vector<Diagnostic> out;
+  for (std::size_t i = 0; i < max_kept_diagnostics + 2; ++i)
+    keep_diagnostic(out, {"a.json", {static_cast<int>(i) + 1, 1}, "", "m" + std::to_string(i), Severity::warning, "c"});
+  REQUIRE(out.size() == max_kept_diagnostics + 1);
+  CHECK(out[max_kept_diagnostics - 1].message == "m" + std::to_string(max_kept_diagnostics - 1));
+  CHECK(out.back().omitted == 2);
+  CHECK(out.back().severity == Severity::warning);
+  CHECK(out.back().to_string() == "a.json: ... and 2 more problems not listed (only the first 1000 of a file are)");
+  // Sorting keeps the count last in its file.
+  out.insert(out.begin(), out.back());
+  out.pop_back();
+  sort_diagnostics(out);
+  CHECK(out.back().omitted == 2);
+  CHECK(count_diagnostics(out, Severity::warning) == max_kept_diagnostics + 2);
+}
+
 }  // namespace
 }  // namespace coursepack

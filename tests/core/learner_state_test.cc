@@ -9,6 +9,7 @@ namespace coursepack {
 namespace {
 
 using testing::make_plan;
+using testing::worst_state;
 
 LearnerState busy_state(const ModulePlan& plan) {
   LearnerState state = LearnerState::start(plan, 0xDEADBEEF);
@@ -45,16 +46,7 @@ TEST_CASE("the worst case fits cmi.suspend_data's 4096 characters, whatever the 
   // questions of 26 choices), every answer the last letter, every lesson viewed, every
   // number at its largest: the attempt count (no cap: retakes until passed), time, seed.
   ModulePlan plan = make_plan(1000, 1000);
-  for (auto& question : plan.questions) question.choices = 26;
-  LearnerState state = LearnerState::start(plan, UINT32_MAX);
-  state.phase = Phase::posttest;  // a retake open: both quizzes answered
-  state.lesson = 999;
-  state.pretest.assign(1000, 25);
-  state.posttest.assign(1000, 25);
-  state.viewed.assign(1000, true);
-  state.seconds = UINT32_MAX;
-  state.attempts = UINT32_MAX;
-  state.last_correct = 1000;
+  const LearnerState state = worst_state(plan);
   const std::string text = encode_state(plan, state);
   INFO(text.size());
   CHECK(text.size() <= scorm12::kSuspendDataMax);

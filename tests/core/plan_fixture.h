@@ -1,6 +1,9 @@
 #pragma once
 // Module plans for core tests, built in code.
 
+#include <cstdint>
+
+#include "coursepack/core/learner_state.h"
 #include "coursepack/core/module_plan.h"
 
 namespace coursepack::testing {
@@ -44,6 +47,24 @@ inline std::vector<int> answers_with_wrong(const ModulePlan& plan, std::vector<i
   for (const auto& q : plan.questions) answers.push_back(q.correct);
   for (int i : wrong) answers[static_cast<std::size_t>(i)] = (answers[static_cast<std::size_t>(i)] + 1) % 4;
   return answers;
+}
+
+/// The largest progress `plan` can hold, for the cmi.suspend_data bound: every question
+/// made one of 26 choices and answered with the last letter in both quizzes (a retake
+/// open), every lesson viewed, the last one open, every number at its largest (seed, time,
+/// attempts: retakes have no cap).
+inline LearnerState worst_state(ModulePlan& plan) {
+  for (auto& question : plan.questions) question.choices = 26;
+  LearnerState state = LearnerState::start(plan, UINT32_MAX);
+  state.phase = Phase::posttest;
+  state.lesson = static_cast<int>(plan.lessons.size()) - 1;
+  state.pretest.assign(plan.questions.size(), 25);
+  state.posttest.assign(plan.questions.size(), 25);
+  state.viewed.assign(plan.lessons.size(), true);
+  state.seconds = UINT32_MAX;
+  state.attempts = UINT32_MAX;
+  state.last_correct = static_cast<int>(plan.questions.size());
+  return state;
 }
 
 }  // namespace coursepack::testing

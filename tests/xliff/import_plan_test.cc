@@ -54,6 +54,27 @@ std::optional<Record> record_in(const Files& files) {
   return parse_record(it->second, error);
 }
 
+// samples/example after importing a Slovak translation of course.json alone (no lesson).
+struct PartialImport {
+  CourseSource before;   // the course the document was exported from
+  Files files;           // after the import
+  Record record;         // translations/sk.json as the import left it
+  std::size_t imported;  // units the document translated
+};
+
+PartialImport import_course_json_only() {
+  Files files = example();
+  CourseSource course = source_of(files);
+  Document document = translated(export_document(course, "sk", {}));
+  document.files.resize(1);  // course.json only
+  const ImportPlan plan = plan_import(course, document, std::nullopt);
+  REQUIRE(plan.errors.empty());
+  for (const auto& [path, content] : plan.files) files[path] = content;
+  std::optional<Record> record = record_in(files);
+  REQUIRE(record);
+  return {std::move(course), std::move(files), std::move(*record), document.files[0].units.size()};
+}
+
 TEST_CASE("Into the source language, targets equal to the sources change no byte") {
   const Files files = example();
   const CourseSource course = source_of(files);
@@ -105,19 +126,11 @@ TEST_CASE("A new language, then a changed paragraph marks exactly its unit stale
 }
 
 TEST_CASE("A partial import keeps earlier translations and falls back to the source for the rest") {
-  Files files = example();
-  const CourseSource course = source_of(files);
-  Document document = translated(export_document(course, "sk", {}));
-  document.files.resize(1);  // course.json only
-  const ImportPlan plan = plan_import(course, document, std::nullopt);
-  REQUIRE(plan.errors.empty());
-  for (const auto& [path, content] : plan.files) files[path] = content;
-  CHECK(files.at("lessons/sk/length.md") == files.at("lessons/en/length.md"));
-  const std::optional<Record> record = record_in(files);
-  REQUIRE(record);
-  const LanguageStatus status = language_status(source_of(files), "sk", &*record);
-  CHECK(status.translated == static_cast<int>(document.files[0].units.size()));
-  CHECK(status.missing == static_cast<int>(course.units.size() - document.files[0].units.size()));
+  const PartialImport partial = import_course_json_only();
+  CHECK(partial.files.at("lessons/sk/length.md") == partial.files.at("lessons/en/length.md"));
+  const LanguageStatus status = language_status(source_of(partial.files), "sk", &partial.record);
+  CHECK(status.translated == static_cast<int>(partial.imported));
+  CHECK(status.missing == static_cast<int>(partial.before.units.size() - partial.imported));
 }
 
 TEST_CASE("A target whose codes differ from its source is refused, located") {
@@ -136,31 +149,18 @@ TEST_CASE("A target whose codes differ from its source is refused, located") {
   CHECK(plan.files.empty());
 }
 
-}  // namespace
-}  // namespace coursepack::xliff
-
-namespace coursepack::xliff {
-namespace {
 
 TEST_CASE("A region variant's units without a translation are inherited, not missing") {
-  Files files = example();
-  const CourseSource course = source_of(files);
-  Document document = translated(export_document(course, "sk", {}));
-  document.files.resize(1);  // course.json only
-  const ImportPlan plan = plan_import(course, document, std::nullopt);
-  REQUIRE(plan.errors.empty());
-  for (const auto& [path, content] : plan.files) files[path] = content;
-  const std::optional<Record> record = record_in(files);
-  REQUIRE(record);
+  const PartialImport partial = import_course_json_only();
   // Read as a variant of "en" (as "en-IE" would be), the rest falls back to English.
-  const LanguageStatus status = language_status(source_of(files), "sk", &*record, "en");
-  const int rest = static_cast<int>(course.units.size() - document.files[0].units.size());
+  const LanguageStatus status = language_status(source_of(partial.files), "sk", &partial.record, "en");
+  const int rest = static_cast<int>(partial.before.units.size() - partial.imported);
   CHECK(status.missing == 0);
   CHECK(status.inherited == rest);
   CHECK(status.complete());
   CHECK(status_line(status) == "sk: region variant of en, " + std::to_string(status.translated) + " translated, 0 stale, " +
                                    std::to_string(rest) + " inherited from en (of " +
-                                   std::to_string(course.units.size()) + " units)");
+                                   std::to_string(partial.before.units.size()) + " units)");
 }
 
 TEST_CASE("A variant block is no unit, and import carries it into the new language's file") {

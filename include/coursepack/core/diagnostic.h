@@ -22,11 +22,30 @@ struct Diagnostic {
   std::string message;
   Severity severity = Severity::error;
   std::string code = {};  // warnings only: e.g. "key-longest"
+  /// Non-zero on the one entry that stands for the problems found past
+  /// max_kept_diagnostics and not kept: how many of them there were.
+  std::size_t omitted = 0;
+
+  /// How many problems this entry counts for in a summary ("N problems found").
+  std::size_t problems() const { return omitted > 0 ? omitted : 1; }
 
   /// The one-line form users see and tests pin; control characters of the pointer and
   /// the message (a key may hold any) as \u escapes, a pointer past 200 bytes cut.
   std::string to_string() const;
 };
+
+/// How many problems of one document are kept. A hostile course.json of 99,000 wrong values
+/// would otherwise keep 99,000 messages (~100 MiB, issue 10's 64 MB bound); nobody reads
+/// past the first screens, and the count of the rest is still reported.
+inline constexpr std::size_t max_kept_diagnostics = 1000;
+
+/// Appends `diagnostic` to `out`, or past max_kept_diagnostics counts it in the one
+/// `omitted` entry at the end of `out` (sorted last in its file, printed as "... and N
+/// more"). Every report into a document's list goes through here.
+void keep_diagnostic(std::vector<Diagnostic>& out, Diagnostic diagnostic);
+
+/// How many problems `diagnostics` stands for: the kept ones and the omitted ones.
+std::size_t count_diagnostics(const std::vector<Diagnostic>& diagnostics, Severity severity);
 
 /// Collects diagnostics for one JSON document, resolving pointers to positions
 /// through the document's index.
