@@ -92,7 +92,7 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
       list.push_back({{"file", d.file},
                       {"severity", d.severity == Severity::warning ? "warning" : "error"},
                       {"omitted", d.omitted},
-                      {"message", d.message}});
+                      {"message", omitted_message(d.omitted)}});
       continue;
     }
     nlohmann::ordered_json item = {{"file", d.file},

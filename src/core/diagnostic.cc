@@ -24,7 +24,7 @@ void append_escaped(std::string& out, std::string_view text) {
 }  // namespace
 
 std::string Diagnostic::to_string() const {
-  if (omitted > 0) return file + ": " + message;
+  if (omitted > 0) return file + ": " + omitted_message(omitted);
   std::string line = file + ':' + std::to_string(position.line) + ':' +
                      std::to_string(position.column) + ": ";
   if (!pointer.empty()) {
@@ -49,11 +49,12 @@ void keep_diagnostic(std::vector<Diagnostic>& out, Diagnostic diagnostic) {
     // Errors and warnings are kept in separate lists (course_reader.h), so one severity.
     out.push_back({diagnostic.file, {end, end}, "", "", diagnostic.severity, diagnostic.code});
   }
-  Diagnostic& summary = out.back();
-  ++summary.omitted;
-  summary.message = "... and " + std::to_string(summary.omitted) + " more " +
-                    (summary.omitted == 1 ? "problem" : "problems") + " not listed (only the first " +
-                    std::to_string(max_kept_diagnostics) + " of a file are)";
+  ++out.back().omitted;
+}
+
+std::string omitted_message(std::size_t omitted) {
+  return "... and " + std::to_string(omitted) + " more " + (omitted == 1 ? "problem" : "problems") +
+         " not listed (only the first " + std::to_string(max_kept_diagnostics) + " of a file are)";
 }
 
 std::size_t count_diagnostics(const std::vector<Diagnostic>& diagnostics, Severity severity) {

@@ -19,6 +19,7 @@ namespace {
 using nlohmann::json;
 using testing::answers_with_wrong;
 using testing::make_course_plan_fixture;
+using testing::check_same_state;
 using testing::worst_state;
 
 // Two modules "m1" (lessons l1-1..l1-3, questions q1..q5) and "m2" (l2-1, l2-2; q1..q5).
@@ -208,15 +209,7 @@ TEST_CASE("the worst progress of a 12 x 10 x 8 course fits cmi.suspend_data and 
   CHECK(text.size() <= 320);  // about 2 characters a question: courses far larger fit too
   const DecodedState decoded = decode_state(plan, text, 1);
   REQUIRE(decoded.error.empty());
-  CHECK(decoded.state.phase == state.phase);
-  CHECK(decoded.state.lesson == state.lesson);
-  CHECK(decoded.state.pretest == state.pretest);
-  CHECK(decoded.state.posttest == state.posttest);
-  CHECK(decoded.state.viewed == state.viewed);
-  CHECK(decoded.state.seed == state.seed);
-  CHECK(decoded.state.seconds == state.seconds);
-  CHECK(decoded.state.attempts == state.attempts);
-  CHECK(decoded.state.last_correct == state.last_correct);
+  check_same_state(decoded.state, state);
   // Progress saved by a module package is refused by the course (and the reverse).
   CHECK_FALSE(decode_state(testing::make_plan(8, 10), text, 1).error.empty());
 }

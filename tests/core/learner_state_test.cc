@@ -9,6 +9,7 @@ namespace coursepack {
 namespace {
 
 using testing::make_plan;
+using testing::check_same_state;
 using testing::worst_state;
 
 LearnerState busy_state(const ModulePlan& plan) {
@@ -92,15 +93,7 @@ TEST_CASE("what is encoded decodes to the same state") {
   const LearnerState state = busy_state(plan);
   const DecodedState decoded = decode_state(plan, encode_state(plan, state), 7);
   REQUIRE(decoded.error.empty());
-  CHECK(decoded.state.phase == state.phase);
-  CHECK(decoded.state.lesson == state.lesson);
-  CHECK(decoded.state.pretest == state.pretest);
-  CHECK(decoded.state.posttest == state.posttest);
-  CHECK(decoded.state.viewed == state.viewed);
-  CHECK(decoded.state.seed == state.seed);
-  CHECK(decoded.state.seconds == state.seconds);
-  CHECK(decoded.state.attempts == state.attempts);
-  CHECK(decoded.state.last_correct == state.last_correct);
+  check_same_state(decoded.state, state);
 
   LearnerState partial = LearnerState::start(plan, 42);
   partial.phase = Phase::pretest;

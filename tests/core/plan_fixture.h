@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include <catch2/catch.hpp>
+
 #include "coursepack/core/learner_state.h"
 #include "coursepack/core/module_plan.h"
 
@@ -65,6 +67,19 @@ inline LearnerState worst_state(ModulePlan& plan) {
   state.attempts = UINT32_MAX;
   state.last_correct = static_cast<int>(plan.questions.size());
   return state;
+}
+
+/// Checks that `decoded` holds every field of `state` (a round trip through the encoder).
+inline void check_same_state(const LearnerState& decoded, const LearnerState& state) {
+  CHECK(decoded.phase == state.phase);
+  CHECK(decoded.lesson == state.lesson);
+  CHECK(decoded.pretest == state.pretest);
+  CHECK(decoded.posttest == state.posttest);
+  CHECK(decoded.viewed == state.viewed);
+  CHECK(decoded.seed == state.seed);
+  CHECK(decoded.seconds == state.seconds);
+  CHECK(decoded.attempts == state.attempts);
+  CHECK(decoded.last_correct == state.last_correct);
 }
 
 }  // namespace coursepack::testing

@@ -23,7 +23,8 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string code = {};  // warnings only: e.g. "key-longest"
   /// Non-zero on the one entry that stands for the problems found past
-  /// max_kept_diagnostics and not kept: how many of them there were.
+  /// max_kept_diagnostics and not kept: how many of them there were (its text is
+  /// omitted_message(omitted), its message empty).
   std::size_t omitted = 0;
 
   /// How many problems this entry counts for in a summary ("N problems found").
@@ -43,6 +44,9 @@ inline constexpr std::size_t max_kept_diagnostics = 1000;
 /// `omitted` entry at the end of `out` (sorted last in its file, printed as "... and N
 /// more"). Every report into a document's list goes through here.
 void keep_diagnostic(std::vector<Diagnostic>& out, Diagnostic diagnostic);
+
+/// What the `omitted` entry says: "... and N more problems not listed (...)".
+std::string omitted_message(std::size_t omitted);
 
 /// How many problems `diagnostics` stands for: the kept ones and the omitted ones.
 std::size_t count_diagnostics(const std::vector<Diagnostic>& diagnostics, Severity severity);
